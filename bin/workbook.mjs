@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point of every npm script. Plain JavaScript that any Node can parse, so an
+// old Node gets one clear line instead of a crash deep inside a dependency.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`This workbook needs Node.js 20.19 or newer; you have ${process.versions.node}. Install a current Node from https://nodejs.org and run npm install again.`);
+  process.exit(1);
+}
+const { register } = await import("tsx/esm/api");
+register();
+const { main } = await import("../src/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,129 @@
+/**
+ * `npm run grade -- [lesson...] [--json] [--replay TOKEN] [--seed N] [--solutions]`
+ * Grades the learner's exercises (or, with --solutions, the reference solutions)
+ * and prints the report or one JSON document. Exit code 0 only when every graded
+ * exercise passed.
+ */
+import { parseArgs } from "node:util";
+import { loadCourse, selectLessons, type Lesson } from "../course/course.ts";
+import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
+import { allPassed, type CourseResult } from "../grading/results.ts";
+import { parseReplay } from "../grading/run-checks.ts";
+import { startChild } from "../grading/supervisor.ts";
+import { renderReport, type HintView } from "../report/text-report.ts";
+import { exerciseKey, ProgressStore } from "../state/progress.ts";
+import { colorsFor } from "../ui/colors.ts";
+import { EXIT, npmCommand, type Io } from "./io.ts";
+
+const USAGE = `Usage: npm run grade -- [lesson ...] [options]
+  lesson            a slug or its start: 03, 03-handshake, handshake (default: every lesson)
+  --json            print one JSON document (schema 1) for classroom tools
+  --replay TOKEN    re-run exactly one failing case, as printed by a failed grade
+  --seed N          use this base seed for the random properties
+  --solutions       grade the reference solutions instead of your exercises
+  --no-color        plain output (also: NO_COLOR=1)`;
+
+export async function gradeCommand(argv: string[], io: Io): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        replay: { type: "string" },
+        seed: { type: "string" },
+        runs: { type: "string" },
+        solutions: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  // Start the processes that will run learner code now, so their start-up overlaps ours.
+  const prestarted = Array.from({ length: positionals.length === 1 ? 1 : 2 }, () => startChild());
+  const stopPrestarted = () => prestarted.forEach((c) => c.process.kill("SIGKILL"));
+
+  const fail = (message: string) => {
+    stopPrestarted();
+    io.stderr.write(`${message}\n`);
+    return EXIT.usage;
+  };
+  let course;
+  try {
+    course = loadCourse(io.root);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const selection = selectLessons(course, positionals);
+  if (!selection.ok) return fail(selection.message);
+
+  const replay = values.replay === undefined ? undefined : parseReplay(values.replay);
+  if (values.replay !== undefined) {
+    if (!replay) return fail(`"${values.replay}" is not a replay token; copy it from the Replay line of a failed grade.`);
+    if (selection.lessons.length !== 1) return fail("--replay needs exactly one lesson, e.g. npm run grade -- 01-flags --replay TOKEN");
+  }
+  const seed = values.seed === undefined ? randomSeed() : Number.parseInt(values.seed, 10);
+  if (!Number.isSafeInteger(seed)) return fail(`--seed must be a whole number, not "${values.seed}"`);
+  const numRuns = values.runs === undefined ? undefined : Number.parseInt(values.runs, 10);
+
+  const target = values.solutions ? "solutions" : "exercises";
+  const total = selection.lessons.reduce((n, l) => n + (replay ? 1 : l.exercises.length), 0);
+  const live = !values.json && io.stderr.isTTY === true;
+  let graded = 0;
+  const result = await gradeLessons(
+    selection.lessons,
+    target,
+    { seed, ...(numRuns ? { numRuns } : {}), ...(replay ? { replay } : {}) },
+    {
+      prestarted,
+      ...(replay ? { only: replay.exercise } : {}),
+      onProgress: () => {
+        graded++;
+        if (live) io.stderr.write(`\rGrading… ${graded}/${total}`);
+      },
+    },
+  );
+  if (live) io.stderr.write("\r\x1b[K");
+
+  const store = new ProgressStore(io.root);
+  const progress = target === "exercises" && !replay ? store.record(result) : store.load();
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    if (progress.problem) io.stderr.write(`${progress.problem}\n`);
+    const hintFor = (slug: string, exercise: string) => hintView(selection.lessons, slug, exercise, progress.data.hints);
+    io.stdout.write(
+      `${renderReport(result, { colors: colorsFor(io.stdout), hintFor, gradeCommand: npmCommand("grade"), hintCommand: npmCommand("hint") })}\n`,
+    );
+    io.stdout.write(`${nextStep(result, selection.lessons, !!replay)}\n`);
+  }
+  return allPassed(result) ? EXIT.ok : EXIT.failed;
+}
+
+function hintView(lessons: readonly Lesson[], slug: string, exercise: string, unlocked: Record<string, number>): HintView | undefined {
+  const hints = lessons.find((l) => l.slug === slug)?.exercises.find((e) => e.name === exercise)?.hints;
+  if (!hints?.length) return undefined;
+  const number = Math.max(1, Math.min(hints.length, unlocked[exerciseKey(slug, exercise)] ?? 1));
+  return { text: hints[number - 1]!, number, total: hints.length };
+}
+
+function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean): string {
+  if (replay) return allPassed(result) ? "This case passes now. Grade the whole lesson again to check the rest." : "";
+  for (const lesson of result.lessons) {
+    const todo = lesson.exercises.find((e) => e.status !== "passed");
+    if (todo) {
+      const file = lessons.find((l) => l.slug === lesson.slug)!.files.exercise.split("/").slice(-2).join("/");
+      return `Next: ${todo.name} in ${file}.`;
+    }
+  }
+  return result.target === "solutions" ? "Every reference solution passes." : "Every exercise graded here passes. Well done!";
+}

@@ -1,0 +1,119 @@
+/**
+ * Finds the lessons of a course folder and where each lesson's files live.
+ * The layout is documented in docs/lesson-format.md; the engine's own tests use a
+ * tiny fixture course laid out the same way.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LessonFormatError, parseLessonMeta, splitFrontMatter, type LessonMeta } from "./lesson-meta.ts";
+
+/** The workbook's own folder (where package.json is). */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export const SLUG = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface LessonFiles {
+  /** content/NN-slug.md */
+  readonly lesson: string;
+  /** exercises/NN-slug.ts: the learner's code */
+  readonly exercise: string;
+  /** solutions/NN-slug.ts: the reference */
+  readonly solution: string;
+  /** grader/NN-slug/spec.ts: the hidden properties */
+  readonly spec: string;
+  /** grader/NN-slug/wrong/: known-wrong implementations */
+  readonly wrongDir: string;
+}
+
+export interface Lesson extends LessonMeta {
+  readonly slug: string;
+  readonly number: number;
+  readonly files: LessonFiles;
+  /** The Markdown after the front matter. */
+  readonly body: string;
+}
+
+export interface Course {
+  readonly root: string;
+  readonly lessons: readonly Lesson[];
+}
+
+export function lessonFiles(root: string, slug: string): LessonFiles {
+  return {
+    lesson: join(root, "content", `${slug}.md`),
+    exercise: join(root, "exercises", `${slug}.ts`),
+    solution: join(root, "solutions", `${slug}.ts`),
+    spec: join(root, "grader", slug, "spec.ts"),
+    wrongDir: join(root, "grader", slug, "wrong"),
+  };
+}
+
+/** Loads every lesson of the course, in order. Throws LessonFormatError naming the file and field. */
+export function loadCourse(root: string = PROJECT_ROOT): Course {
+  const contentDir = join(root, "content");
+  const slugs = readdirSync(contentDir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => f.slice(0, -3))
+    .filter((s) => SLUG.test(s))
+    .sort();
+  const lessons = slugs.map((slug) => loadLesson(root, slug));
+  const numbers = new Map<number, string>();
+  for (const l of lessons) {
+    const other = numbers.get(l.number);
+    if (other) throw new LessonFormatError(`content/${l.slug}.md: lesson number ${l.number} is also used by ${other}`);
+    numbers.set(l.number, l.slug);
+  }
+  return { root, lessons };
+}
+
+export function loadLesson(root: string, slug: string): Lesson {
+  const files = lessonFiles(root, slug);
+  const shown = relative(root, files.lesson);
+  const { yaml, body } = splitFrontMatter(shown, readFileSync(files.lesson, "utf8"));
+  const meta = parseLessonMeta(shown, yaml);
+  for (const [what, path] of [
+    ["exercise file", files.exercise],
+    ["reference solution", files.solution],
+    ["spec", files.spec],
+  ] as const) {
+    if (!existsSync(path)) throw new LessonFormatError(`${shown}: its ${what} ${relative(root, path)} is missing`);
+  }
+  return { ...meta, slug, number: Number(SLUG.exec(slug)![1]), files, body };
+}
+
+export type Selection = { ok: true; lessons: Lesson[] } | { ok: false; message: string };
+
+/**
+ * Picks lessons by slug or prefix ("03", "03-hand", "handshake"); no query means all.
+ * An unknown or ambiguous query lists the valid slugs.
+ */
+export function selectLessons(course: Course, queries: readonly string[]): Selection {
+  if (queries.length === 0) return { ok: true, lessons: [...course.lessons] };
+  const picked: Lesson[] = [];
+  for (const q of queries) {
+    const exact = course.lessons.find((l) => l.slug === q);
+    const matches = exact
+      ? [exact]
+      : course.lessons.filter((l) => l.slug.startsWith(q) || l.slug.slice(3).startsWith(q));
+    const valid = `Lessons: ${course.lessons.map((l) => l.slug).join(", ")}`;
+    if (matches.length === 0) return { ok: false, message: `There is no lesson "${q}". ${valid}` };
+    if (matches.length > 1) {
+      return { ok: false, message: `"${q}" matches ${matches.map((l) => l.slug).join(" and ")}; be more precise. ${valid}` };
+    }
+    if (!picked.includes(matches[0]!)) picked.push(matches[0]!);
+  }
+  return { ok: true, lessons: picked.sort((a, b) => a.number - b.number) };
+}
+
+/** The known-wrong implementations of a lesson: `<exercise>.<mistake>.ts` files. */
+export function wrongImplementations(lesson: Lesson): { exercise: string; mistake: string; file: string }[] {
+  if (!existsSync(lesson.files.wrongDir)) return [];
+  return readdirSync(lesson.files.wrongDir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => {
+      const [exercise = "", ...rest] = f.slice(0, -3).split(".");
+      return { exercise, mistake: rest.join("."), file: join(lesson.files.wrongDir, f) };
+    });
+}

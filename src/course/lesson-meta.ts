@@ -1,0 +1,86 @@
+/**
+ * Reads and validates a lesson's front matter (format: docs/lesson-format.md).
+ * Every problem names the file and the field, so an instructor can fix it at once.
+ */
+import { parse as parseYaml } from "yaml";
+
+export interface ExerciseMeta {
+  readonly name: string;
+  readonly task: string;
+  readonly hints: readonly string[];
+}
+
+export interface LessonMeta {
+  readonly title: string;
+  readonly exercises: readonly ExerciseMeta[];
+  readonly labs: readonly string[];
+}
+
+export class LessonFormatError extends Error {
+  override name = "LessonFormatError";
+}
+
+const MIN_HINTS = 2;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Splits `---\n yaml \n---\n body` into the front matter and the Markdown body. */
+export function splitFrontMatter(file: string, text: string): { yaml: string; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!m) throw new LessonFormatError(`${file}: must start with front matter between two "---" lines (see docs/lesson-format.md)`);
+  return { yaml: m[1]!, body: m[2]! };
+}
+
+export function parseLessonMeta(file: string, yamlText: string): LessonMeta {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (error) {
+    throw new LessonFormatError(`${file}: front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const fail = (field: string, problem: string): never => {
+    throw new LessonFormatError(`${file}: ${field}: ${problem}`);
+  };
+  if (!isRecord(data)) return fail("front matter", "must be a mapping with title and exercises");
+  onlyKeys(data, ["title", "exercises", "labs"], "", fail);
+
+  const title = nonEmptyString(data.title, "title", fail);
+  if (!Array.isArray(data.exercises) || data.exercises.length === 0) fail("exercises", "needs at least one exercise");
+  const seen = new Set<string>();
+  const exercises = (data.exercises as unknown[]).map((raw, i): ExerciseMeta => {
+    const at = `exercises[${i}]`;
+    if (!isRecord(raw)) return fail(at, "must be a mapping with name, task and hints");
+    onlyKeys(raw, ["name", "task", "hints"], `${at}.`, fail);
+    const name = nonEmptyString(raw.name, `${at}.name`, fail);
+    if (!IDENTIFIER.test(name)) fail(`${at}.name`, `"${name}" is not a function name`);
+    if (seen.has(name)) fail(`${at}.name`, `"${name}" appears twice`);
+    seen.add(name);
+    const task = nonEmptyString(raw.task, `${at}.task`, fail);
+    if (task.includes("\n")) fail(`${at}.task`, "must be one line");
+    if (!Array.isArray(raw.hints)) return fail(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found none`);
+    if (raw.hints.length < MIN_HINTS) fail(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found ${raw.hints.length}`);
+    const hints = raw.hints.map((h, j) => nonEmptyString(h, `${at}.hints[${j}]`, fail));
+    return { name, task, hints };
+  });
+
+  let labs: string[] = [];
+  if (data.labs !== undefined) {
+    if (!Array.isArray(data.labs)) fail("labs", "must be a list of scenario names");
+    labs = (data.labs as unknown[]).map((l, i) => nonEmptyString(l, `labs[${i}]`, fail));
+  }
+  return { title, exercises, labs };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function nonEmptyString(v: unknown, field: string, fail: (f: string, p: string) => never): string {
+  if (typeof v !== "string" || v.trim() === "") return fail(field, "must be a non-empty string");
+  return v.trim();
+}
+
+function onlyKeys(obj: Record<string, unknown>, allowed: string[], prefix: string, fail: (f: string, p: string) => never) {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) fail(`${prefix}${key}`, `unknown field (expected one of: ${allowed.join(", ")})`);
+  }
+}

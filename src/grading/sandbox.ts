@@ -1,0 +1,82 @@
+/**
+ * Guards a child process against the learner's code: calls that would end the
+ * process become errors, printing is captured (and capped) instead of flooding
+ * the terminal, and every fault is attributed to the target whose code caused
+ * it, even when it happens later in a timer (via AsyncLocalStorage).
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { printThrown } from "./print-value.ts";
+
+const OUTPUT_LIMIT = 2000;
+
+export class ProcessExitCalled extends Error {
+  override name = "ProcessExitCalled";
+}
+
+export interface Sandbox {
+  /** Runs `body` with faults and output attributed to `targetId`. */
+  run<T>(targetId: string, body: () => Promise<T>): Promise<T>;
+  /** What the learner's code printed since the last call (capped). */
+  takeOutput(): string;
+  /** The process's own exit, for when grading is over. */
+  readonly realExit: (code: number) => never;
+}
+
+export function installSandbox(onFault: (targetId: string, message: string) => void): Sandbox {
+  const context = new AsyncLocalStorage<string>();
+  let lastTarget = "";
+  const fault = (message: string) => onFault(context.getStore() ?? lastTarget, message);
+
+  const realExit = process.exit.bind(process) as (code: number) => never;
+  const refuse = (what: string) => {
+    const message = `Your code called ${what}. Exercise functions must return a value; ending the process is not allowed while grading.`;
+    fault(message);
+    return new ProcessExitCalled(message);
+  };
+  process.exit = ((code?: number | string) => {
+    throw refuse(`process.exit(${code ?? ""})`);
+  }) as typeof process.exit;
+  process.abort = (() => {
+    throw refuse("process.abort()");
+  }) as typeof process.abort;
+  const realKill = process.kill.bind(process);
+  process.kill = ((pid: number, signal?: string | number) => {
+    if (pid === process.pid || pid === 0 || pid === process.ppid) throw refuse(`process.kill(${pid}${signal ? `, ${String(signal)}` : ""})`);
+    return realKill(pid, signal);
+  }) as typeof process.kill;
+
+  process.on("uncaughtException", (error) => fault(`Your code threw an error outside any call (in a timer or callback): ${printThrown(error)}`));
+  process.on("unhandledRejection", (reason) => fault(`Your code left a promise rejection unhandled: ${printThrown(reason)}`));
+
+  let output = "";
+  let dropped = 0;
+  const capture = (...parts: unknown[]) => {
+    const text = parts.map((p) => (typeof p === "string" ? p : String(p))).join(" ") + "\n";
+    const room = OUTPUT_LIMIT - output.length;
+    if (room > 0) output += text.slice(0, room);
+    dropped += Math.max(0, text.length - Math.max(room, 0));
+  };
+  for (const method of ["log", "info", "warn", "error", "debug", "trace", "dir", "table"] as const) {
+    (console as unknown as Record<string, unknown>)[method] = capture;
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = ((chunk: unknown) => {
+      capture(String(chunk).replace(/\n$/, ""));
+      return true;
+    }) as typeof stream.write;
+  }
+
+  return {
+    run(targetId, body) {
+      lastTarget = targetId;
+      return context.run(targetId, body);
+    },
+    takeOutput() {
+      const text = dropped > 0 ? `${output}… (${dropped} more characters not shown)` : output;
+      output = "";
+      dropped = 0;
+      return text.trimEnd();
+    },
+    realExit,
+  };
+}

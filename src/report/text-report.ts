@@ -1,0 +1,100 @@
+/**
+ * The grading report a learner reads in the terminal: per lesson and exercise,
+ * the status; for a failure, the property in words, the smallest counterexample,
+ * what the reference gives and what the learner's code gave, a replay command
+ * and the hint to read next; then the overall progress.
+ */
+import type { Colors } from "../ui/colors.ts";
+import type { CourseResult, ExerciseResult, Status } from "../grading/results.ts";
+
+export interface HintView {
+  readonly text: string;
+  readonly number: number;
+  readonly total: number;
+}
+
+export interface ReportContext {
+  readonly colors: Colors;
+  /** The hint to show with a failure (the learner's latest unlocked one, at least the first). */
+  readonly hintFor: (lesson: string, exercise: string) => HintView | undefined;
+  /** The command that starts grading, for replay lines ("npm run grade --"). */
+  readonly gradeCommand: string;
+  readonly hintCommand: string;
+}
+
+const SYMBOL: Record<Status, string> = { passed: "✓", failed: "✗", "not-started": "·", broken: "!", "timed-out": "⏱" };
+const LABEL: Record<Status, string> = {
+  passed: "passed",
+  failed: "failed",
+  "not-started": "not started",
+  broken: "broken",
+  "timed-out": "timed out",
+};
+
+export function statusMark(status: Status, c: Colors): string {
+  const paint = status === "passed" ? c.green : status === "not-started" ? c.dim : status === "failed" ? c.red : c.yellow;
+  return paint(SYMBOL[status]);
+}
+
+export function renderReport(result: CourseResult, ctx: ReportContext): string {
+  const c = ctx.colors;
+  const out: string[] = [];
+  for (const lesson of result.lessons) {
+    out.push(`${c.bold(lesson.slug)}  ${lesson.title}`);
+    const width = Math.max(...lesson.exercises.map((e) => e.name.length));
+    for (const e of lesson.exercises) {
+      out.push(`  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`);
+      if (e.status !== "passed") out.push(...details(lesson.slug, e, ctx).map((l) => `      ${l}`));
+    }
+    out.push("");
+  }
+  out.push(progressLine(result.summary.passed, result.summary.exercises, c));
+  return out.join("\n");
+}
+
+function summaryLine(e: ExerciseResult, c: Colors): string {
+  const label = LABEL[e.status];
+  if (e.status === "passed") return c.green(`${label} (${e.propertiesRun} ${plural(e.propertiesRun, "property", "properties")})`);
+  if (e.status === "failed" && e.propertiesRun > 0) return c.red(`${label}: ${e.propertiesPassed} of ${e.propertiesRun} properties hold`);
+  return e.status === "not-started" ? c.dim(label) : c.yellow(label);
+}
+
+function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[] {
+  const c = ctx.colors;
+  const lines: string[] = [];
+  const field = (name: string, value: string) => {
+    const [first = "", ...rest] = value.split("\n");
+    lines.push(`${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${" ".repeat(11)}${l}`));
+  };
+  const f = e.failure;
+  if (f) {
+    field("Property", c.bold(f.property));
+    field("Input", f.input);
+    field("Expected", c.green(f.expected));
+    if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
+    else field("Your code", c.red(f.actual ?? "undefined"));
+    if (f.picture) lines.push("", ...f.picture.split("\n"), "");
+    field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`);
+  } else if (e.message) {
+    field(e.status === "not-started" ? "To do" : "Why", e.message);
+  }
+  if (e.output) field("Printed", c.dim(e.output));
+  if (e.status === "failed" || e.status === "not-started") {
+    const hint = ctx.hintFor(lesson, e.name);
+    if (hint) {
+      const more = hint.number < hint.total ? c.dim(`  (next: ${ctx.hintCommand} ${lesson})`) : "";
+      field(`Hint ${hint.number}/${hint.total}`, `${hint.text}${more}`);
+    }
+  }
+  return lines;
+}
+
+export function progressLine(passed: number, total: number, c: Colors, width = 24): string {
+  const filled = total === 0 ? 0 : Math.round((passed / total) * width);
+  const bar = c.green("█".repeat(filled)) + c.dim("░".repeat(width - filled));
+  return `${bar}  ${passed} of ${total} ${plural(total, "exercise", "exercises")} passed`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

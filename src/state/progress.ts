@@ -1,0 +1,126 @@
+/**
+ * The learner's progress: one small versioned file in the project folder, so it
+ * travels with the folder. This module is its only reader and writer. Writes are
+ * atomic (temporary file, then rename). A file that is corrupt or was edited by
+ * hand (its checksum no longer matches) is set aside, reported, and rebuilt.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CourseResult, Status } from "../grading/results.ts";
+import { STATUSES } from "../grading/results.ts";
+
+export const PROGRESS_FILE = "progress.json";
+export const PROGRESS_SCHEMA = 1;
+
+export interface ProgressData {
+  /** Last graded status per exercise, keyed "NN-slug/exerciseName". */
+  readonly exercises: Readonly<Record<string, { readonly status: Status; readonly at: string }>>;
+  /** How many hints of each exercise the learner has unlocked. */
+  readonly hints: Readonly<Record<string, number>>;
+}
+
+interface ProgressFile {
+  readonly schema: number;
+  readonly note: string;
+  readonly checksum: string;
+  readonly data: ProgressData;
+}
+
+export interface LoadedProgress {
+  readonly data: ProgressData;
+  /** Set when the file had to be set aside: says what happened, for the learner. */
+  readonly problem?: string;
+}
+
+const EMPTY: ProgressData = { exercises: {}, hints: {} };
+
+export function exerciseKey(lesson: string, exercise: string): string {
+  return `${lesson}/${exercise}`;
+}
+
+export class ProgressStore {
+  readonly file: string;
+
+  constructor(root: string) {
+    this.file = join(root, PROGRESS_FILE);
+  }
+
+  load(): LoadedProgress {
+    if (!existsSync(this.file)) return { data: EMPTY };
+    let problem: string | undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, "utf8")) as ProgressFile;
+      if (parsed?.schema !== PROGRESS_SCHEMA) problem = `it has schema ${String(parsed?.schema)}, this workbook reads ${PROGRESS_SCHEMA}`;
+      else if (!isProgressData(parsed.data)) problem = "its contents are not in the expected shape";
+      else if (parsed.checksum !== checksum(parsed.data)) problem = "it was changed by hand (its checksum does not match)";
+      else return { data: parsed.data };
+    } catch (error) {
+      problem = `it is not valid JSON (${(error as Error).message})`;
+    }
+    const aside = `${this.file}.broken-${Date.now()}`;
+    renameSync(this.file, aside);
+    return {
+      data: EMPTY,
+      problem: `${PROGRESS_FILE} could not be used: ${problem}. It was kept as ${aside.split("/").pop()} and progress is rebuilt from your next grade.`,
+    };
+  }
+
+  save(data: ProgressData): void {
+    const content: ProgressFile = {
+      schema: PROGRESS_SCHEMA,
+      note: "Written by the workbook; do not edit (a changed file is set aside and rebuilt).",
+      checksum: checksum(data),
+      data,
+    };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(content, null, 2) + "\n");
+    renameSync(temporary, this.file);
+  }
+
+  /** Records the statuses of a grading run of the learner's exercises. */
+  record(result: CourseResult): LoadedProgress {
+    const loaded = this.load();
+    const at = new Date().toISOString();
+    const exercises = { ...loaded.data.exercises };
+    for (const lesson of result.lessons) {
+      for (const e of lesson.exercises) exercises[exerciseKey(lesson.slug, e.name)] = { status: e.status, at };
+    }
+    const data = { ...loaded.data, exercises };
+    this.save(data);
+    return { ...loaded, data };
+  }
+
+  /** Unlocks one more hint (up to `total`) and returns how many are unlocked now. */
+  unlockHint(key: string, total: number): number {
+    const { data } = this.load();
+    const level = Math.min(total, (data.hints[key] ?? 0) + 1);
+    this.save({ ...data, hints: { ...data.hints, [key]: level } });
+    return level;
+  }
+}
+
+function checksum(data: ProgressData): string {
+  return createHash("sha256").update(canonical(data)).digest("hex").slice(0, 16);
+}
+
+/** JSON with sorted keys, so the checksum does not depend on key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function isProgressData(v: unknown): v is ProgressData {
+  if (!v || typeof v !== "object") return false;
+  const { exercises, hints } = v as Record<string, unknown>;
+  if (!exercises || typeof exercises !== "object" || !hints || typeof hints !== "object") return false;
+  const statusOk = Object.values(exercises).every(
+    (e) => e && typeof e === "object" && (STATUSES as readonly string[]).includes((e as { status: string }).status),
+  );
+  const hintsOk = Object.values(hints).every((n) => Number.isInteger(n) && (n as number) >= 0);
+  return statusOk && hintsOk;
+}
