@@ -44,7 +44,7 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
     const width = Math.max(...lesson.exercises.map((e) => e.name.length));
     for (const e of lesson.exercises) {
       out.push(`  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`);
-      if (e.status !== "passed") out.push(...details(lesson.slug, e, ctx).map((l) => `      ${l}`));
+      if (e.status !== "passed" && e.status !== "not-started") out.push(...details(lesson.slug, e, ctx).map((l) => `      ${l}`));
     }
     out.push("");
   }
@@ -56,7 +56,7 @@ function summaryLine(e: ExerciseResult, c: Colors): string {
   const label = LABEL[e.status];
   if (e.status === "passed") return c.green(`${label} (${e.propertiesRun} ${plural(e.propertiesRun, "property", "properties")})`);
   if (e.status === "failed" && e.propertiesRun > 0) return c.red(`${label}: ${e.propertiesPassed} of ${e.propertiesRun} properties hold`);
-  return e.status === "not-started" ? c.dim(label) : c.yellow(label);
+  return e.status === "not-started" ? c.dim(`${label} (still throws "not implemented yet")`) : c.yellow(label);
 }
 
 function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[] {
@@ -76,10 +76,10 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     if (f.picture) lines.push("", ...f.picture.split("\n"), "");
     field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`);
   } else if (e.message) {
-    field(e.status === "not-started" ? "To do" : "Why", e.message);
+    field("Why", e.message);
   }
   if (e.output) field("Printed", c.dim(e.output));
-  if (e.status === "failed" || e.status === "not-started") {
+  if (e.status === "failed") {
     const hint = ctx.hintFor(lesson, e.name);
     if (hint) {
       const more = hint.number < hint.total ? c.dim(`  (next: ${ctx.hintCommand} ${lesson})`) : "";

@@ -1,0 +1,17 @@
+/** Helpers for testing the engine on the fixture course (test/fixtures/course). */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const FIXTURE_ROOT = fileURLToPath(new URL("../fixtures/course/", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/workbook.mjs", import.meta.url));
+
+/** Runs the real command line on the fixture course, as a learner's shell would. */
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, WORKBOOK_ROOT: FIXTURE_ROOT, NO_COLOR: "1", FORCE_COLOR: "", ...env },
+    timeout: 90_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}

@@ -1,0 +1,105 @@
+/**
+ * Learner code that loops, exits, crashes, floods or throws oddly never passes,
+ * is reported against its own lesson, and leaves every other lesson's result intact.
+ * One grading run over the whole fixture course proves all of it at once.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "../../src/course/course.ts";
+import { gradeLessons } from "../../src/grading/grade-course.ts";
+import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts";
+import { FIXTURE_ROOT } from "./fixture.ts";
+
+let result: CourseResult;
+let elapsed: number;
+
+beforeAll(async () => {
+  const course = loadCourse(FIXTURE_ROOT);
+  const started = Date.now();
+  result = await gradeLessons(course.lessons, "exercises", { seed: 7 }, { exerciseTimeoutMs: 3000, loadTimeoutMs: 3000 });
+  elapsed = Date.now() - started;
+});
+
+function exercise(lesson: string, name: string): ExerciseResult {
+  const found = result.lessons.find((l) => l.slug === lesson)?.exercises.find((e) => e.name === name);
+  if (!found) throw new Error(`no result for ${lesson}/${name}`);
+  return found;
+}
+
+describe("grading hostile learner code", () => {
+  it("passes correct code and counts its properties", () => {
+    expect(exercise("01-basics", "add")).toMatchObject({ status: "passed", propertiesRun: 2, propertiesPassed: 2 });
+    expect(exercise("01-basics", "double")).toMatchObject({ status: "passed", propertiesRun: 1 });
+  });
+
+  it("shows a wrong answer's smallest counterexample, the reference's answer and a replay token", () => {
+    const add = exercise("02-wrong", "add");
+    expect(add.status).toBe("failed");
+    expect(add.failure).toMatchObject({ property: "add agrees with the reference", seed: 7 });
+    expect(add.failure!.input).toMatch(/^\[ 0, -?1 \]$/);
+    expect(Number(add.failure!.expected)).toBe(-Number(add.failure!.actual));
+    expect(add.failure!.replay).toMatch(/^add:1:7:[\d:]+$/);
+    expect(exercise("02-wrong", "double").status).toBe("passed");
+  });
+
+  it("reports an untouched stub as not started", () => {
+    expect(exercise("03-not-started", "add").status).toBe("not-started");
+    expect(exercise("03-not-started", "double").status).toBe("not-started");
+  });
+
+  it("reports a syntax error with file and line", () => {
+    const add = exercise("04-syntax", "add");
+    expect(add.status).toBe("broken");
+    expect(add.message).toMatch(/exercises\/04-syntax\.ts:2:\d+: syntax error/);
+  });
+
+  it("reports a non-Error thrown at import", () => {
+    expect(exercise("05-throws-at-import", "add")).toMatchObject({ status: "broken", message: expect.stringContaining("a string, not an Error") });
+  });
+
+  it("stops an endless loop at import time with its own watchdog", () => {
+    expect(exercise("06-loop-at-import", "add").status).toBe("timed-out");
+    expect(exercise("06-loop-at-import", "double").message).toMatch(/top level of the file/);
+  });
+
+  it("stops an endless loop inside one exercise and still grades the other", () => {
+    expect(exercise("07-loop-in-call", "add").status).toBe("passed");
+    expect(exercise("07-loop-in-call", "double")).toMatchObject({ status: "timed-out", message: expect.stringMatching(/did not finish/) });
+  });
+
+  it("never passes code that calls process.exit, at import or later in a timer", () => {
+    for (const lesson of ["08-exit-at-import", "09-exit-later"]) {
+      for (const name of ["add", "double"]) {
+        expect(exercise(lesson, name)).toMatchObject({ status: "broken", message: expect.stringMatching(/process\.exit\(\d\)/) });
+      }
+    }
+  });
+
+  it("never passes code that leaves a promise rejection unhandled", () => {
+    expect(exercise("10-rejection", "add")).toMatchObject({ status: "broken", message: expect.stringContaining("nobody catches this") });
+  });
+
+  it("reports a crash that kills the grading process against the exercise that caused it", () => {
+    expect(exercise("11-crash", "add").status).toBe("passed");
+    expect(exercise("11-crash", "double")).toMatchObject({ status: "broken", message: expect.stringMatching(/killed \(SIGKILL\)/) });
+  });
+
+  it("reports running out of memory", () => {
+    expect(exercise("14-out-of-memory", "double")).toMatchObject({ status: "broken", message: expect.stringMatching(/out of memory/) });
+  });
+
+  it("keeps a flood of output short and still grades the code", () => {
+    const add = exercise("12-flood", "add");
+    expect(add.status).toBe("passed");
+    expect(add.output!.length).toBeLessThan(2200);
+    expect(add.output).toMatch(/more characters not shown/);
+  });
+
+  it("treats a thrown non-Error as a failure with the value shown", () => {
+    expect(exercise("13-throws-non-error", "add").failure?.threw).toBe("a non-Error value: { code: 42 }");
+  });
+
+  it("leaves the lessons after a hostile one unaffected, and stays bounded", () => {
+    expect(result.summary).toEqual({ exercises: 28, passed: 9 });
+    expect(elapsed).toBeLessThan(45_000);
+  });
+});
