@@ -8,6 +8,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   grade: async () => (await import("./grade.ts")).gradeCommand,
+  bench: async () => (await import("./bench.ts")).benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,5 +18,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}\n`);
     return EXIT.usage;
   }
-  return (await load())(rest, processIo());
+  try {
+    return await (await load())(rest, processIo());
+  } catch (error) {
+    // A bug in the workbook itself: one readable line, the stack only on request.
+    process.stderr.write(`The workbook hit an unexpected problem: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.WORKBOOK_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+    else process.stderr.write("Run it again with WORKBOOK_DEBUG=1 for details, and please report it.\n");
+    return EXIT.failed;
+  }
 }
