@@ -6,7 +6,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
   console.error(`This workbook needs Node.js 20.19 or newer; you have ${process.versions.node}. Install a current Node from https://nodejs.org and run npm install again.`);
   process.exit(1);
 }
+const argv = process.argv.slice(2);
+// Start the processes that will run learner code first: their start-up then
+// overlaps the loading of the TypeScript loader and the command below.
+const launcher = await import("../src/grading/child-launcher.mjs");
+launcher.prestart(launcher.childrenWanted(argv));
 const { register } = await import("tsx/esm/api");
 register();
 const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);
+launcher.stopPrestarted();

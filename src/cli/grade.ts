@@ -9,7 +9,7 @@ import { loadCourse, selectLessons, type Lesson } from "../course/course.ts";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
 import { parseReplay } from "../grading/run-checks.ts";
-import { startChild } from "../grading/supervisor.ts";
+import { takePrestarted } from "../grading/child-launcher.mjs";
 import { renderReport, type HintView } from "../report/text-report.ts";
 import { exerciseKey, ProgressStore } from "../state/progress.ts";
 import { colorsFor } from "../ui/colors.ts";
@@ -48,12 +48,10 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  // Start the processes that will run learner code now, so their start-up overlaps ours.
-  const prestarted = Array.from({ length: positionals.length === 1 ? 1 : 2 }, () => startChild());
-  const stopPrestarted = () => prestarted.forEach((c) => c.process.kill("SIGKILL"));
-
+  // Children started by bin/workbook.mjs before this command loaded, if any.
+  const prestarted = takePrestarted();
   const fail = (message: string) => {
-    stopPrestarted();
+    for (const child of prestarted) child.process.kill("SIGKILL");
     io.stderr.write(`${message}\n`);
     return EXIT.usage;
   };

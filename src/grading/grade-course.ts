@@ -6,7 +6,8 @@
 import type { Lesson } from "../course/course.ts";
 import type { GradeOptions, Target } from "./protocol.ts";
 import { RESULTS_SCHEMA, summarize, type CourseResult, type ExerciseResult } from "./results.ts";
-import { gradeTargets, type SupervisorOptions, startChild } from "./supervisor.ts";
+import type { Child } from "./child-launcher.mjs";
+import { gradeTargets, type SupervisorOptions } from "./supervisor.ts";
 
 export type GradeTarget = CourseResult["target"];
 
@@ -25,7 +26,7 @@ export async function gradeLessons(
   lessons: readonly Lesson[],
   target: GradeTarget,
   grading: GradeOptions,
-  supervisor: SupervisorOptions & { prestarted?: ReturnType<typeof startChild>[]; only?: string } = {},
+  supervisor: SupervisorOptions & { prestarted?: Child[]; only?: string } = {},
 ): Promise<CourseResult> {
   const started = Date.now();
   const targets = lessons.map((l) => lessonTarget(l, target, supervisor.only ? [supervisor.only] : undefined));

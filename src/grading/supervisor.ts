@@ -4,9 +4,8 @@
  * is replaced, and either way the exercise that was running is reported against
  * its own lesson while the rest of the work carries on in a fresh child.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { launchChild, type Child } from "./child-launcher.mjs";
 import type { FromChild, GradeOptions, Target, ToChild } from "./protocol.ts";
 import type { ExerciseResult } from "./results.ts";
 
@@ -21,52 +20,14 @@ export interface SupervisorOptions {
   readonly onProgress?: (target: Target, result: ExerciseResult) => void;
 }
 
-const CHILD_FILE = fileURLToPath(new URL("./child.ts", import.meta.url));
-const TSX_LOADER = import.meta.resolve("tsx");
-const CHILD_START_TIMEOUT_MS = 15_000;
-const STDERR_TAIL = 4000;
-
 interface WorkItem {
   readonly target: Target;
   readonly exercises: readonly string[];
 }
 
-interface Child {
-  readonly process: ChildProcess;
-  readonly ready: Promise<boolean>;
-  stderr: string;
-}
-
-/** Starts a child before the work is known, so its start-up overlaps the caller's own. */
-export function startChild(): Child {
-  const proc = spawn(process.execPath, ["--import", TSX_LOADER, "--max-old-space-size=512", CHILD_FILE], {
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-    env: { ...process.env, NODE_OPTIONS: "" },
-  });
-  const child: Child = {
-    process: proc,
-    stderr: "",
-    ready: new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), CHILD_START_TIMEOUT_MS);
-      proc.once("message", (m: FromChild) => {
-        clearTimeout(timer);
-        resolve(m.type === "ready");
-      });
-      proc.once("exit", () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    }),
-  };
-  proc.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
-    child.stderr = (child.stderr + chunk).slice(-STDERR_TAIL);
-  });
-  return child;
-}
-
 /**
  * Grades every target; resolves with each target's results in its exercises' order.
- * Children handed in (from startChild) are used first.
+ * Children handed in (see child-launcher.mjs) are used first.
  */
 export async function gradeTargets(
   targets: readonly Target[],
@@ -89,7 +50,7 @@ export async function gradeTargets(
   const slot = async () => {
     let child: Child | undefined;
     for (let item = queue.shift(); item; item = queue.shift()) {
-      child ??= spare.shift() ?? startChild();
+      child ??= spare.shift() ?? launchChild();
       const outcome = await runItem(child, item);
       if (outcome.retire) {
         child.process.kill("SIGKILL");
