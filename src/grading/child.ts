@@ -79,7 +79,7 @@ function gradeExercise(exercise: string, loaded: Loaded, options: GradeOptions):
     };
   }
   try {
-    return checkExercise(exercise, loaded.spec[exercise] ?? [], loaded.learner, loaded.reference, options);
+    return checkExercise(exercise, loaded.spec[exercise] ?? [], loaded.learner, loaded.reference, { ...options, learnerFile: loaded.learnerFile });
   } catch (error) {
     const message =
       error instanceof SpecError

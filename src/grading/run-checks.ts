@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly numRuns?: number;
   /** Check only this property at exactly this case (from a replay token). */
   readonly replay?: Replay;
+  /** The file being graded: a stub thrown from elsewhere is a dependency, not this exercise. */
+  readonly learnerFile?: string;
 }
 
 export interface Replay {
@@ -110,7 +112,7 @@ function findCounterexample<M>(
   reference: M,
   options: CheckOptions,
 ): { failure: Failure; notStarted: boolean } | undefined {
-  const evaluate = (input: unknown): Outcome => evaluateOnce(property, input, learner, reference);
+  const evaluate = (input: unknown): Outcome => evaluateOnce(property, input, learner, reference, exercise, options.learnerFile);
   const describe = (input: unknown, outcome: Outcome & { ok: false }, seed: number | undefined, path: string) => ({
     failure: describeFailure(exercise, property, index, input, outcome, seed, path),
     notStarted: outcome.notStarted,
@@ -146,7 +148,14 @@ function findCounterexample<M>(
   return describe(input, outcome, details.seed, details.counterexamplePath ?? "0");
 }
 
-function evaluateOnce<M>(property: AnyProperty<M>, input: unknown, learner: M, reference: M): Outcome {
+function evaluateOnce<M>(
+  property: AnyProperty<M>,
+  input: unknown,
+  learner: M,
+  reference: M,
+  exercise: string,
+  learnerFile: string | undefined,
+): Outcome {
   let expected: unknown;
   try {
     expected = property.run(reference, frozenCopy(input));
@@ -157,7 +166,8 @@ function evaluateOnce<M>(property: AnyProperty<M>, input: unknown, learner: M, r
   try {
     actual = property.run(learner, frozenCopy(input));
   } catch (threw) {
-    return { ok: false, notStarted: threw instanceof NotImplementedError, expected, threw };
+    const ownStub = threw instanceof NotImplementedError && threw.what === exercise && (!learnerFile || threw.site === learnerFile);
+    return { ok: false, notStarted: ownStub, expected, threw };
   }
   let holds: boolean;
   try {
@@ -192,7 +202,7 @@ function describeFailure<M>(
     propertyIndex: index,
     input: safe(() => (show.input ? show.input(input) : printValue(input)), () => printValue(input)),
     expected: printOutput(outcome.expected),
-    ...(threw ? { threw: printThrown(outcome.threw) } : { actual: printOutput(outcome.actual) }),
+    ...(threw ? { threw: describeThrown(outcome.threw) } : { actual: printOutput(outcome.actual) }),
     ...(show.picture
       ? { picture: safe(() => show.picture!(input, outcome.expected, threw ? undefined : outcome.actual), () => "") }
       : {}),
@@ -200,6 +210,15 @@ function describeFailure<M>(
     path,
     replay: formatReplay(exercise, index, seed, path),
   };
+}
+
+/** A stub met inside another exercise's code says which one to finish first. */
+function describeThrown(thrown: unknown): string {
+  if (thrown instanceof NotImplementedError) {
+    const where = thrown.site ? ` in ${thrown.site.split("/").slice(-2).join("/")}` : "";
+    return `NotImplementedError: this relies on ${thrown.what}${where}, which is not implemented yet; finish it first`;
+  }
+  return printThrown(thrown);
 }
 
 /** Learners must not mutate their arguments: they get a deep-frozen copy, so a write throws. */
