@@ -111,6 +111,37 @@ export function closedTcb(iss: number): Tcb {
 
 // ── Lesson 02: sequence numbers ─────────────────────────────────────────────
 
+// ── Lesson 04: teardown and half-close ───────────────────────────────────────
+
+/**
+ * Which ways application data may still flow for an endpoint in some state
+ * (lesson 04, `directions`). `send`: this end may still send new data (the
+ * handshake is done and it has not sent its FIN). `receive`: data may still
+ * arrive from the peer (the handshake is done and the peer's FIN has not arrived).
+ */
+export interface Directions {
+  readonly send: boolean;
+  readonly receive: boolean;
+}
+
+/**
+ * One step of a scripted close (lesson 04, `closeOutcome`). Both ends start
+ * ESTABLISHED; what an end sends travels towards the other end in order.
+ * - `close`: that end's application calls close().
+ * - `deliver`: the oldest segment travelling towards `to` arrives there (if none is, nothing happens).
+ * - `time-wait-timeout`: that end's 2MSL timer runs out.
+ */
+export type CloseStep =
+  | { readonly kind: "close"; readonly end: "client" | "server" }
+  | { readonly kind: "deliver"; readonly to: "client" | "server" }
+  | { readonly kind: "time-wait-timeout"; readonly end: "client" | "server" };
+
+/** The states the two ends are in after a close script has run. */
+export interface CloseOutcome {
+  readonly client: State;
+  readonly server: State;
+}
+
 // ── Lesson 05: TIME-WAIT ─────────────────────────────────────────────────────
 // Every time in lessons 05 and 06 is a whole number of milliseconds.
 

@@ -9,6 +9,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   grade: async () => (await import("./grade.ts")).gradeCommand,
   bench: async () => (await import("./bench.ts")).benchCommand,
+  lab: async () => (await import("../lab/cli.ts")).runLab,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -166,7 +166,9 @@ function evaluateOnce<M>(
   try {
     actual = property.run(learner, frozenCopy(input));
   } catch (threw) {
-    const ownStub = threw instanceof NotImplementedError && threw.what === exercise && (!learnerFile || threw.site === learnerFile);
+    // A stub of this lesson's own file (this exercise, or one it calls) means "not started";
+    // a stub elsewhere (an earlier lesson this one builds on) is reported as a dependency.
+    const ownStub = threw instanceof NotImplementedError && (!learnerFile || threw.site === learnerFile);
     return { ok: false, notStarted: ownStub, expected, threw };
   }
   let holds: boolean;
@@ -202,7 +204,7 @@ function describeFailure<M>(
     propertyIndex: index,
     input: safe(() => (show.input ? show.input(input) : printValue(input)), () => printValue(input)),
     expected: printOutput(outcome.expected),
-    ...(threw ? { threw: describeThrown(outcome.threw) } : { actual: printOutput(outcome.actual) }),
+    ...(threw ? { threw: describeThrown(outcome.threw, exercise) } : { actual: printOutput(outcome.actual) }),
     ...(show.picture
       ? { picture: safe(() => show.picture!(input, outcome.expected, threw ? undefined : outcome.actual), () => "") }
       : {}),
@@ -213,7 +215,10 @@ function describeFailure<M>(
 }
 
 /** A stub met inside another exercise's code says which one to finish first. */
-function describeThrown(thrown: unknown): string {
+function describeThrown(thrown: unknown, exercise: string): string {
+  if (thrown instanceof NotImplementedError && thrown.what === exercise) {
+    return `NotImplementedError: for this input your ${exercise} still reaches its "not implemented yet" line`;
+  }
   if (thrown instanceof NotImplementedError) {
     const where = thrown.site ? ` in ${thrown.site.split("/").slice(-2).join("/")}` : "";
     return `NotImplementedError: this relies on ${thrown.what}${where}, which is not implemented yet; finish it first`;

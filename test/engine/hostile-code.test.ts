@@ -15,7 +15,7 @@ let elapsed: number;
 beforeAll(async () => {
   const course = loadCourse(FIXTURE_ROOT);
   const started = Date.now();
-  result = await gradeLessons(course.lessons, "exercises", { seed: 7 }, { exerciseTimeoutMs: 3000, loadTimeoutMs: 3000 });
+  result = await gradeLessons(course.lessons, "exercises", { seed: 7 });
   elapsed = Date.now() - started;
 });
 

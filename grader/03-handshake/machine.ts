@@ -1,0 +1,683 @@
+/**
+ * The grader's view of the connection state machine, shared by the specs of
+ * lessons 03 (opening) and 04 (the complete machine):
+ *
+ * - situations: one typical TCB for every state (and the variants that behave
+ *   differently), built from an ISN pair, and the events worth sending to each;
+ * - comparison: what a correct answer must match (only what the RFC defines:
+ *   no fields of a CLOSED or LISTEN TCB, no ack of a segment without ACK), and
+ *   the few places where more than one answer is correct;
+ * - conversations: two endpoints driven by a random script over a network that
+ *   loses, copies and holds up segments, for model-based properties;
+ * - printing and pictures of counterexamples.
+ */
+import fc from "fast-check";
+import { closedTcb, flags, SEQ_MODULUS, STATES, type FlagName, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
+import { drawSequenceDiagram, segmentLabel, segmentsLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
+
+export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
+
+// ── Numbers ─────────────────────────────────────────────────────────────────────
+
+export function wrap(x: number): number {
+  const r = x % SEQ_MODULUS;
+  return r < 0 ? r + SEQ_MODULUS : r;
+}
+
+/** a < b on the circle, for numbers less than 2^31 apart. */
+export function before(a: number, b: number): boolean {
+  const d = wrap(b - a);
+  return d > 0 && d < SEQ_MODULUS / 2;
+}
+
+/** ISN pairs (ours, the peer's) that put every +1 across the wrap somewhere. */
+export const ISN_PAIRS: readonly (readonly [number, number])[] = [
+  [100, 300],
+  [SEQ_MODULUS - 1, SEQ_MODULUS - 2],
+  [2 ** 31 - 1, 0],
+  [0, 2 ** 31],
+  [SEQ_MODULUS - 2, 2 ** 31 - 1],
+];
+
+// ── Segments ────────────────────────────────────────────────────────────────────
+
+export function seg(names: readonly FlagName[], seq: number, ack = 0, dataLength = 0): Segment {
+  return { seq: wrap(seq), ack: names.includes("ACK") ? wrap(ack) : 0, flags: flags(...names), dataLength };
+}
+
+function ackOf(tcb: Tcb): Segment {
+  return seg(["ACK"], tcb.sndNxt, tcb.rcvNxt);
+}
+
+// ── Situations: one typical TCB per state ──────────────────────────────────────
+
+export interface Situation {
+  /** How the lesson would name it: "FIN-WAIT-1 (closed from SYN-RECEIVED)". */
+  readonly name: string;
+  readonly tcb: Tcb;
+}
+
+/**
+ * A TCB for every state, as a correct endpoint with ISN `i` talking to a peer
+ * with ISN `p` would have it. Numbers count the SYN and each FIN.
+ */
+export function situations(i: number, p: number): readonly Situation[] {
+  const t = (state: State, passiveOpen: boolean, una: number, nxt: number, irs: number, rcv: number): Tcb => ({
+    state,
+    passiveOpen,
+    iss: i,
+    sndUna: wrap(una),
+    sndNxt: wrap(nxt),
+    irs: wrap(irs),
+    rcvNxt: wrap(rcv),
+  });
+  return [
+    { name: "CLOSED", tcb: closedTcb(i) },
+    { name: "LISTEN", tcb: t("LISTEN", true, i, i, 0, 0) },
+    { name: "SYN-SENT", tcb: t("SYN-SENT", false, i, i + 1, 0, 0) },
+    { name: "SYN-RECEIVED (from LISTEN)", tcb: t("SYN-RECEIVED", true, i, i + 1, p, p + 1) },
+    { name: "SYN-RECEIVED (simultaneous open)", tcb: t("SYN-RECEIVED", false, i, i + 1, p, p + 1) },
+    { name: "ESTABLISHED", tcb: t("ESTABLISHED", false, i + 1, i + 1, p, p + 1) },
+    { name: "FIN-WAIT-1", tcb: t("FIN-WAIT-1", false, i + 1, i + 2, p, p + 1) },
+    { name: "FIN-WAIT-1 (closed in SYN-RECEIVED)", tcb: t("FIN-WAIT-1", true, i, i + 2, p, p + 1) },
+    { name: "FIN-WAIT-2", tcb: t("FIN-WAIT-2", false, i + 2, i + 2, p, p + 1) },
+    { name: "CLOSE-WAIT", tcb: t("CLOSE-WAIT", true, i + 1, i + 1, p, p + 2) },
+    { name: "CLOSING", tcb: t("CLOSING", false, i + 1, i + 2, p, p + 2) },
+    { name: "LAST-ACK", tcb: t("LAST-ACK", true, i + 1, i + 2, p, p + 2) },
+    { name: "TIME-WAIT", tcb: t("TIME-WAIT", false, i + 2, i + 2, p, p + 2) },
+  ];
+}
+
+export interface Case {
+  readonly situation: string;
+  /** The event in words: "the peer's FIN again (retransmitted)". */
+  readonly what: string;
+  readonly tcb: Tcb;
+  readonly event: TcpEvent;
+}
+
+const SYNCHRONIZED: ReadonlySet<State> = new Set(["SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT"]);
+/** States in which the peer's FIN has arrived already. */
+const PEER_FIN_IN: ReadonlySet<State> = new Set(["CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT"]);
+
+const USER_EVENTS: readonly (readonly [string, TcpEvent])[] = [
+  ["passive OPEN (listen)", { kind: "open", mode: "passive" }],
+  ["active OPEN (connect)", { kind: "open", mode: "active" }],
+  ["CLOSE (close())", { kind: "close" }],
+  ["ABORT", { kind: "abort" }],
+  ["the 2MSL timer runs out", { kind: "time-wait-timeout" }],
+];
+
+/** Every event worth sending to an endpoint in this situation, named. */
+export function eventsFor(s: Situation): readonly Case[] {
+  const { tcb } = s;
+  const i = tcb.iss;
+  const out: Case[] = USER_EVENTS.map(([what, event]) => ({ situation: s.name, what, tcb, event }));
+  const add = (what: string, segment: Segment) => out.push({ situation: s.name, what, tcb, event: { kind: "segment", segment } });
+
+  if (!SYNCHRONIZED.has(tcb.state)) {
+    // The peer's numbers are unknown here: use a peer ISN of our own choosing.
+    const p = wrap(i + 200);
+    add("a SYN", seg(["SYN"], p));
+    add("a SYN,ACK acknowledging our SYN", seg(["SYN", "ACK"], p, i + 1));
+    add("a SYN,ACK with ack = ISS (acknowledges nothing we sent)", seg(["SYN", "ACK"], p, i));
+    add("a SYN,ACK with ack = ISS + 2 (beyond anything we sent)", seg(["SYN", "ACK"], p, i + 2));
+    add("an ACK with ack = ISS + 1", seg(["ACK"], p, i + 1));
+    add("an ACK of something never sent", seg(["ACK"], p, i + 7));
+    add("a RST without ACK", seg(["RST"], p));
+    add("a RST,ACK acknowledging our SYN", seg(["RST", "ACK"], p, i + 1));
+    add("a RST,ACK with ack = ISS", seg(["RST", "ACK"], p, i));
+    add("a FIN,ACK", seg(["FIN", "ACK"], p, i + 1));
+    add("a FIN without ACK", seg(["FIN"], p));
+    add("a segment with no flags at all", seg([], p));
+    if (tcb.state === "CLOSED") add("10 bytes of data without ACK", seg([], p, 0, 10));
+    return out;
+  }
+
+  const r = tcb.rcvNxt;
+  const n = tcb.sndNxt;
+  const u = tcb.sndUna;
+  add("an ACK of everything we sent", seg(["ACK"], r, n));
+  if (u !== n) add("an ACK that acknowledges nothing new (ack = SND.UNA)", seg(["ACK"], r, u));
+  add("an ACK of something never sent (ack = SND.NXT + 1)", seg(["ACK"], r, n + 1));
+  if (!PEER_FIN_IN.has(tcb.state)) {
+    add("the peer's FIN, acknowledging all we sent", seg(["FIN", "ACK"], r, n));
+    if (u !== n) add("the peer's FIN, not acknowledging our last segment", seg(["FIN", "ACK"], r, u));
+  }
+  add(PEER_FIN_IN.has(tcb.state) ? "the peer's FIN again (retransmitted)" : "an old FIN (seq = RCV.NXT - 1)", seg(["FIN", "ACK"], r - 1, n));
+  add("an ACK from beyond RCV.NXT (seq = RCV.NXT + 5)", seg(["ACK"], r + 5, n));
+  add("an old ACK (seq = RCV.NXT - 1)", seg(["ACK"], r - 1, n));
+  add("a RST exactly at RCV.NXT", seg(["RST"], r));
+  add("a RST,ACK exactly at RCV.NXT", seg(["RST", "ACK"], r, n));
+  add("a RST at RCV.NXT + 1 (not exact)", seg(["RST"], r + 1));
+  add("a RST at RCV.NXT - 1 (not exact)", seg(["RST"], r - 1));
+  add("a SYN at RCV.NXT", seg(["SYN"], r));
+  add("the peer's SYN again (seq = IRS)", seg(["SYN"], tcb.irs));
+  add("a SYN far from RCV.NXT", seg(["SYN"], r + 2 ** 20));
+  if (tcb.state === "SYN-RECEIVED") {
+    if (!tcb.passiveOpen) add("the peer's SYN,ACK (simultaneous open)", seg(["SYN", "ACK"], tcb.irs, n));
+  } else {
+    add("an old SYN,ACK (the peer's handshake segment again)", seg(["SYN", "ACK"], tcb.irs, wrap(i + 1)));
+  }
+  add("a FIN without ACK at RCV.NXT", seg(["FIN"], r));
+  add("a segment with no flags at RCV.NXT", seg([], r));
+  return out;
+}
+
+/** Every situation × every event, for every ISN pair: the exhaustive domain. */
+export const ALL_CASES: readonly Case[] = ISN_PAIRS.flatMap(([i, p]) => situations(i, p).flatMap(eventsFor));
+
+/** Segments no case here sends: SYN with FIN (queued for later by the RFC), and a FIN at RCV.NXT after the peer's FIN. */
+export function isModelled(tcb: Tcb, event: TcpEvent): boolean {
+  if (event.kind !== "segment") return true;
+  const f = event.segment.flags;
+  if (f.SYN && f.FIN) return false;
+  return !(f.FIN && !f.RST && PEER_FIN_IN.has(tcb.state) && event.segment.seq === tcb.rcvNxt);
+}
+
+/**
+ * A random segment for a random situation: flags from SYN, ACK, RST, FIN, PSH,
+ * seq and ack picked near the numbers that matter (RCV.NXT, IRS, SND.NXT,
+ * SND.UNA, ISS, one off each way) or anywhere, ISNs biased to the edges.
+ */
+export function randomCase(isn: fc.Arbitrary<number>, situationsUpTo: number): fc.Arbitrary<Case> {
+  return fc
+    .record({
+      i: isn,
+      p: isn,
+      which: fc.nat({ max: situationsUpTo }),
+      names: fc.subarray<FlagName>(["SYN", "ACK", "RST", "FIN", "PSH"]),
+      seqPick: fc.nat({ max: 4 }),
+      ackPick: fc.nat({ max: 5 }),
+      anySeq: isn,
+      anyAck: isn,
+    })
+    .map(({ i, p, which, names, seqPick, ackPick, anySeq, anyAck }): Case => {
+      const s = situations(i, p)[which]!;
+      const t = s.tcb;
+      const seqs = [t.rcvNxt, wrap(t.rcvNxt + 1), wrap(t.rcvNxt - 1), p, anySeq];
+      const acks = [t.sndNxt, t.sndUna, wrap(t.sndNxt + 1), t.iss, wrap(t.iss - 1), anyAck];
+      const segment = seg(names, seqs[seqPick]!, acks[ackPick]!);
+      return { situation: s.name, what: "a generated segment", tcb: t, event: { kind: "segment", segment } };
+    })
+    .filter((c) => isModelled(c.tcb, c.event));
+}
+
+/**
+ * Is this (state, event) one of lesson 03's? CLOSED, LISTEN and SYN-SENT
+ * entirely; in SYN-RECEIVED, the handshake rows 22–26 (segments at RCV.NXT
+ * without FIN, every RST, and the simultaneous-open SYN,ACK); nothing later.
+ */
+export function isOpeningCase(tcb: Tcb, event: TcpEvent): boolean {
+  if (tcb.state === "CLOSED" || tcb.state === "LISTEN" || tcb.state === "SYN-SENT") {
+    return !(event.kind === "segment" && event.segment.flags.SYN && event.segment.flags.FIN);
+  }
+  if (tcb.state !== "SYN-RECEIVED" || event.kind !== "segment") return false;
+  const s = event.segment;
+  const f = s.flags;
+  if (f.FIN) return false;
+  if (f.RST) return true;
+  if (f.SYN && f.ACK && s.seq === tcb.irs) return !tcb.passiveOpen && s.ack === tcb.sndNxt;
+  if (s.seq !== tcb.rcvNxt) return false;
+  if (f.SYN) return tcb.passiveOpen;
+  return true;
+}
+
+// ── Comparison ─────────────────────────────────────────────────────────────────
+
+type NumericField = "iss" | "sndUna" | "sndNxt" | "irs" | "rcvNxt";
+
+/** The TCB fields the RFC defines in each state (nothing in CLOSED or LISTEN: there is no connection). */
+function fieldsIn(state: State): readonly (NumericField | "passiveOpen")[] {
+  switch (state) {
+    case "CLOSED":
+    case "LISTEN":
+      return [];
+    case "SYN-SENT":
+      return ["iss", "sndUna", "sndNxt"];
+    case "SYN-RECEIVED":
+      return ["passiveOpen", "iss", "sndUna", "sndNxt", "irs", "rcvNxt"];
+    default:
+      return ["iss", "sndUna", "sndNxt", "irs", "rcvNxt"];
+  }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null;
+}
+
+/** Does it look like a Transition at all (so that printing and drawing it are safe)? */
+export function isTransition(x: unknown): x is Transition {
+  if (!isObject(x) || !isObject(x.tcb) || !Array.isArray(x.send)) return false;
+  if (!STATES.includes(x.tcb.state as State)) return false;
+  return x.send.every((s: unknown) => isObject(s) && isObject(s.flags) && typeof s.seq === "number" && typeof s.ack === "number");
+}
+
+/**
+ * The same segment as far as the RFC defines it: SYN, ACK, RST and FIN exactly
+ * (a RST may carry an ACK where the RFC's has none: Linux sends RST,ACK), seq, ack
+ * when the ACK flag is set, and no payload.
+ */
+function sameSegment(a: Segment, e: Segment): boolean {
+  if (a.flags.SYN !== e.flags.SYN || a.flags.RST !== e.flags.RST || a.flags.FIN !== e.flags.FIN) return false;
+  if (a.seq !== e.seq || (a.dataLength ?? 0) !== 0) return false;
+  if (e.flags.ACK) return a.flags.ACK === true && a.ack === e.ack;
+  return e.flags.RST ? true : a.flags.ACK === false;
+}
+
+/** Agreement on everything the RFC defines. */
+export function agrees(actual: unknown, expected: Transition): boolean {
+  if (!isTransition(actual)) return false;
+  const a = actual.tcb;
+  const e = expected.tcb;
+  if (a.state !== e.state) return false;
+  for (const field of fieldsIn(e.state)) if (a[field] !== e[field]) return false;
+  if (actual.send.length !== expected.send.length) return false;
+  return actual.send.every((s, k) => sameSegment(s, expected.send[k]!));
+}
+
+/**
+ * The answers a correct solution may give, the reference's first. The RFC
+ * leaves a choice in three places of this window-less model:
+ * - a RST not exactly at RCV.NXT: drop it, or send a challenge ACK (RFC 5961 §3.2);
+ * - the peer's bare SYN again in SYN-RECEIVED: drop it, ACK it, or repeat our SYN,ACK (Linux);
+ * - an ACK of something never sent in LAST-ACK or TIME-WAIT, where the RFC says only
+ *   our FIN's ACK (LAST-ACK) or the peer's FIN (TIME-WAIT) can arrive: ignore or ACK.
+ * In all three the state and the numbers stay as they were.
+ */
+export function correctAnswers(tcb: Tcb, event: TcpEvent, expected: Transition): readonly Transition[] {
+  if (event.kind !== "segment") return [expected];
+  const s = event.segment;
+  const f = s.flags;
+  const stay = (send: readonly Segment[]): Transition => ({ tcb, send });
+  const out = [expected];
+  if (SYNCHRONIZED.has(tcb.state) && f.RST && s.seq !== tcb.rcvNxt) out.push(stay([]), stay([ackOf(tcb)]));
+  if (tcb.state === "SYN-RECEIVED" && f.SYN && !f.ACK && !f.RST && !f.FIN && s.seq === tcb.irs) {
+    out.push(stay([]), stay([ackOf(tcb)]), stay([seg(["SYN", "ACK"], tcb.iss, tcb.rcvNxt)]));
+  }
+  if ((tcb.state === "LAST-ACK" || tcb.state === "TIME-WAIT") && f.ACK && !f.RST && !f.SYN && !f.FIN && s.seq === tcb.rcvNxt && before(tcb.sndNxt, s.ack)) {
+    out.push(stay([]), stay([ackOf(tcb)]));
+  }
+  return out;
+}
+
+export function agreesWithSome(actual: unknown, answers: readonly Transition[]): boolean {
+  return answers.some((e) => agrees(actual, e));
+}
+
+// ── Printing ─────────────────────────────────────────────────────────────────
+
+export function showTcb(tcb: Tcb): string {
+  const fields = fieldsIn(tcb.state).filter((f) => f !== "passiveOpen");
+  const origin = tcb.state === "SYN-RECEIVED" ? (tcb.passiveOpen ? " from a passive OPEN" : " from an active OPEN") : "";
+  const names: Record<NumericField, string> = { iss: "iss", sndUna: "snd.una", sndNxt: "snd.nxt", irs: "irs", rcvNxt: "rcv.nxt" };
+  const numbers = (tcb.state === "CLOSED" || tcb.state === "LISTEN" ? (["iss"] as const) : fields).map((f) => `${names[f]}=${tcb[f]}`);
+  return `${tcb.state}${origin} (${numbers.join(" ")})`;
+}
+
+export function showEvent(event: TcpEvent): string {
+  switch (event.kind) {
+    case "open":
+      return `${event.mode} OPEN`;
+    case "close":
+      return "CLOSE";
+    case "abort":
+      return "ABORT";
+    case "time-wait-timeout":
+      return "2MSL timeout";
+    case "segment":
+      return `segment ${segmentLabel(event.segment)}`;
+  }
+}
+
+export function showCase(c: Case): string {
+  return `${showTcb(c.tcb)} + ${c.what}: ${showEvent(c.event)}`;
+}
+
+export function showTransition(t: unknown): string {
+  if (!isTransition(t)) return `not a Transition: ${JSON.stringify(t)}`;
+  return `${showTcb(t.tcb)}, sends ${segmentsLabel(t.send)}`;
+}
+
+// ── Pictures ───────────────────────────────────────────────────────────────────
+
+/** Rows for one event arriving at the left end ("you") from the right end ("peer"). */
+function eventRows(event: TcpEvent): DiagramRow[] {
+  if (event.kind === "segment") return [{ middle: { arrow: "right", label: segmentLabel(event.segment) } }];
+  return [{ middle: { text: `your application: ${showEvent(event)}`, align: "left" } }];
+}
+
+function outcomeRows(heading: string, t: Transition): DiagramRow[] {
+  const rows: DiagramRow[] = [{ middle: { text: heading, align: "left" } }];
+  if (t.send.length === 0) rows.push({ left: t.tcb.state, middle: { text: "(sends nothing)", align: "left" } });
+  t.send.forEach((s, k) => rows.push({ left: k === 0 ? t.tcb.state : undefined, middle: { arrow: "left", label: segmentLabel(s) } }));
+  return rows;
+}
+
+/** One step drawn: the state, the event, what the RFC does and what your code did. */
+export function stepPicture(tcb: Tcb, event: TcpEvent, expected: Transition, actual: unknown): string {
+  const rows: DiagramRow[] = [{ left: tcb.state, middle: { text: showTcb(tcb).replace(`${tcb.state} `, ""), align: "left" } }];
+  rows.push(...eventRows(event));
+  rows.push(...outcomeRows("the RFC:", expected));
+  if (isTransition(actual)) rows.push(...outcomeRows("yours:", actual));
+  const footer = [`the RFC ends in ${showTcb(expected.tcb)}`];
+  if (isTransition(actual)) footer.push(`yours ends in  ${showTcb(actual.tcb)}`);
+  return drawSequenceDiagram({ left: "you (nextState)", right: "peer", rows, footer });
+}
+
+// ── Conversations: two endpoints, a network, a script ─────────────────────────
+
+export type End = "client" | "server";
+
+/** What an attacker or an old segment can inject, relative to the receiver's numbers. */
+export type Injection = "rst-exact" | "rst-off-by-one" | "old-syn";
+
+export type Action =
+  | { readonly kind: "open"; readonly end: End; readonly mode: "passive" | "active" }
+  | { readonly kind: "close" | "abort" | "time-wait-timeout"; readonly end: End }
+  | { readonly kind: "deliver" | "drop" | "duplicate" | "delay" }
+  | { readonly kind: "inject"; readonly to: End; readonly what: Injection; readonly seq: number };
+
+export interface Script {
+  readonly clientIss: number;
+  readonly serverIss: number;
+  readonly actions: readonly Action[];
+}
+
+/** One thing that happened: an event processed by one end (or a network action). */
+export interface Step {
+  readonly action: Action;
+  readonly end: End | null;
+  /** The event the end processed, and its TCB before it (absent for network-only steps). */
+  readonly event?: TcpEvent;
+  readonly before?: Tcb;
+  /** What the end's nextState returned. */
+  readonly result?: Transition;
+  /** The segment the network dropped, copied or held up. */
+  readonly touched?: Segment;
+  /** Set when the event was outside the lesson's part of the machine and was not fed to it. */
+  readonly skipped?: boolean;
+  readonly client: State;
+  readonly server: State;
+}
+
+export interface Conversation {
+  readonly steps: readonly Step[];
+  /** nextState returned something that is not a Transition: the conversation stopped there. */
+  readonly malformed: boolean;
+}
+
+interface InFlight {
+  readonly to: End;
+  readonly segment: Segment;
+}
+
+const other = (end: End): End => (end === "client" ? "server" : "client");
+
+/** How many deliveries may follow the script, so every run ends. */
+const DRAIN = 12;
+
+/**
+ * Runs a script with `next` at both ends. Deliveries are in order from one queue
+ * (the network); once the script is done, what is still in flight is delivered,
+ * up to a bound. With `inScope`, events outside it are not fed to `next`: a
+ * segment is then consumed without effect, and the step is marked `skipped`.
+ */
+export function converse(next: NextState, script: Script, inScope?: (tcb: Tcb, event: TcpEvent) => boolean): Conversation {
+  const tcbs: Record<End, Tcb> = { client: closedTcb(script.clientIss), server: closedTcb(script.serverIss) };
+  let network: InFlight[] = [];
+  const steps: Step[] = [];
+  const states = () => ({ client: tcbs.client.state, server: tcbs.server.state });
+
+  const feed = (action: Action, end: End, event: TcpEvent): boolean => {
+    const before = tcbs[end];
+    if (inScope && !inScope(before, event)) {
+      steps.push({ action, end, event, before, skipped: true, ...states() });
+      return true;
+    }
+    const result = next(before, event);
+    if (!isTransition(result)) {
+      steps.push({ action, end, event, before, result, ...states() });
+      return false;
+    }
+    tcbs[end] = result.tcb;
+    network.push(...result.send.map((segment) => ({ to: other(end), segment })));
+    steps.push({ action, end, event, before, result, ...states() });
+    return true;
+  };
+
+  const actions = [...script.actions, ...Array.from({ length: DRAIN }, (): Action => ({ kind: "deliver" }))];
+  for (const [index, action] of actions.entries()) {
+    const draining = index >= script.actions.length;
+    let ok = true;
+    switch (action.kind) {
+      case "open":
+        ok = feed(action, action.end, { kind: "open", mode: action.mode });
+        break;
+      case "close":
+      case "abort":
+      case "time-wait-timeout":
+        ok = feed(action, action.end, { kind: action.kind });
+        break;
+      case "inject": {
+        const segment = injected(tcbs[action.to], action.what, action.seq);
+        ok = feed(action, action.to, { kind: "segment", segment });
+        break;
+      }
+      case "deliver": {
+        const head = network.shift();
+        if (head !== undefined) ok = feed(action, head.to, { kind: "segment", segment: head.segment });
+        else if (!draining) steps.push({ action, end: null, ...states() });
+        break;
+      }
+      case "drop":
+      case "duplicate":
+      case "delay": {
+        const [head, ...rest] = network;
+        if (head === undefined) {
+          steps.push({ action, end: null, ...states() });
+          break;
+        }
+        network = action.kind === "drop" ? rest : action.kind === "duplicate" ? [head, head, ...rest] : [...rest, head];
+        steps.push({ action, end: head.to, touched: head.segment, ...states() });
+        break;
+      }
+    }
+    if (!ok) return { steps, malformed: true };
+    if (draining && network.length === 0) break;
+  }
+  return { steps, malformed: false };
+}
+
+function injected(target: Tcb, what: Injection, seq: number): Segment {
+  switch (what) {
+    case "rst-exact":
+      return seg(["RST"], target.rcvNxt);
+    case "rst-off-by-one":
+      return seg(["RST"], target.rcvNxt + 1);
+    case "old-syn":
+      return seg(["SYN"], seq);
+  }
+}
+
+const end: fc.Arbitrary<End> = fc.constantFrom("client", "server");
+
+const isn: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(0, 100, 300, 2 ** 31 - 1, 2 ** 31, SEQ_MODULUS - 2, SEQ_MODULUS - 1), fc.nat({ max: SEQ_MODULUS - 1 }));
+
+/**
+ * Random scripts. Most begin as a real connection does (the server listens, the
+ * client connects); then deliveries dominate, with closes, losses, copies,
+ * delays, timeouts, aborts and the odd injected segment in between.
+ */
+export function scriptArb(options: { closing: boolean }): fc.Arbitrary<Script> {
+  const weights = options.closing
+    ? { deliver: 10, close: 3, timeout: 2, abort: 1, net: 1, inject: 1, open: 1 }
+    : { deliver: 8, close: 1, timeout: 0, abort: 1, net: 2, inject: 2, open: 2 };
+  const actionArb: fc.Arbitrary<Action> = fc.oneof(
+    { weight: weights.deliver, arbitrary: fc.constant<Action>({ kind: "deliver" }) },
+    { weight: weights.close, arbitrary: end.map((e): Action => ({ kind: "close", end: e })) },
+    { weight: Math.max(weights.timeout, 1), arbitrary: end.map((e): Action => ({ kind: "time-wait-timeout", end: e })) },
+    { weight: weights.abort, arbitrary: end.map((e): Action => ({ kind: "abort", end: e })) },
+    { weight: weights.net, arbitrary: fc.constantFrom<Action>({ kind: "drop" }, { kind: "duplicate" }, { kind: "delay" }) },
+    {
+      weight: weights.inject,
+      arbitrary: fc
+        .record({ to: end, what: fc.constantFrom<Injection>("rst-exact", "rst-off-by-one", "old-syn"), seq: isn })
+        .map((r): Action => ({ kind: "inject", ...r })),
+    },
+    {
+      weight: weights.open,
+      arbitrary: fc.record({ e: end, mode: fc.constantFrom<"passive" | "active">("passive", "active") }).map((r): Action => ({ kind: "open", end: r.e, mode: r.mode })),
+    },
+  );
+  const usualStart: readonly Action[] = [
+    { kind: "open", end: "server", mode: "passive" },
+    { kind: "open", end: "client", mode: "active" },
+  ];
+  const simultaneousStart: readonly Action[] = [
+    { kind: "open", end: "server", mode: "active" },
+    { kind: "open", end: "client", mode: "active" },
+  ];
+  const start = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(usualStart) },
+    { weight: 2, arbitrary: fc.constant(simultaneousStart) },
+    { weight: 1, arbitrary: fc.constant<readonly Action[]>([]) },
+  );
+  return fc
+    .record({ clientIss: isn, serverIss: isn, start, rest: fc.array(actionArb, { maxLength: options.closing ? 24 : 14 }) })
+    .map(({ clientIss, serverIss, start: s, rest }) => ({ clientIss, serverIss, actions: [...s, ...rest] }));
+}
+
+export function showAction(a: Action): string {
+  switch (a.kind) {
+    case "open":
+      return `${a.end}: ${a.mode} OPEN`;
+    case "close":
+    case "abort":
+      return `${a.end}: ${a.kind.toUpperCase()}`;
+    case "time-wait-timeout":
+      return `${a.end}: 2MSL timeout`;
+    case "inject":
+      return `to ${a.to}: ${a.what === "old-syn" ? `an old SYN seq=${a.seq}` : a.what === "rst-exact" ? "a RST at its RCV.NXT" : "a RST at its RCV.NXT + 1"}`;
+    default:
+      return `network: ${a.kind}`;
+  }
+}
+
+export function showScript(s: Script): string {
+  return `client ISN ${s.clientIss}, server ISN ${s.serverIss}; ${s.actions.map(showAction).join("; ")}`;
+}
+
+/** A short account of a conversation: both states after each step (the last 16 steps of a long one). */
+export function showConversation(c: Conversation): string {
+  if (c.steps.length === 0) return "no steps";
+  const shown = c.steps.slice(-16).map((s) => `${s.client}/${s.server}`);
+  const skipped = c.steps.length - shown.length;
+  const tail = c.malformed ? " (stopped: nextState returned something that is not a Transition)" : "";
+  return `client/server after each step: ${skipped > 0 ? `(${skipped} earlier) ` : ""}${shown.join(", ")}${tail}`;
+}
+
+/**
+ * A conversation drawn as a sequence diagram, the client on the left, up to and
+ * including step `upTo`, with optional footer lines.
+ */
+export function conversationPicture(c: Conversation, upTo: number, footer: readonly string[]): string {
+  const rows: DiagramRow[] = [{ left: "CLOSED", right: "CLOSED" }];
+  const side = (e: End) => (e === "client" ? "left" : "right") as "left" | "right";
+  const shown = c.steps.slice(0, upTo + 1);
+  // Keep pictures short: a long run shows only its last 24 steps.
+  const first = Math.max(0, shown.length - 24);
+  if (first > 0) rows.push({ middle: { text: `(${first} earlier steps not shown)` } });
+  shown.slice(first).forEach((step, k) => {
+    const index = first + k;
+    const mark = index === upTo ? " <-- here" : "";
+    // Show an end's state when it changed, and after its own application's calls.
+    const previous = index === 0 ? { client: "CLOSED", server: "CLOSED" } : c.steps[index - 1]!;
+    const shows = (e: End) => step[e] !== previous[e] || (step.end === e && step.event !== undefined && step.event.kind !== "segment");
+    const states = { left: shows("client") ? step.client : undefined, right: shows("server") ? step.server : undefined };
+    if (step.end === null) {
+      rows.push({ middle: { text: `${showAction(step.action)} (nothing in flight)` } });
+      return;
+    }
+    if (step.touched) {
+      const style = step.action.kind === "drop" ? "lost" : "sent";
+      rows.push({ middle: { arrow: side(other(step.end)), label: `${segmentLabel(step.touched)} (${step.action.kind})`, style } });
+      return;
+    }
+    const event = step.event!;
+    const skipped = step.skipped ? " (lesson 04)" : "";
+    if (event.kind === "segment") {
+      rows.push({ ...states, middle: { arrow: side(other(step.end)), label: `${segmentLabel(event.segment)}${skipped}${mark}` } });
+    } else {
+      rows.push({ ...states, middle: { text: `${step.end}: ${showEvent(event)}${skipped}${mark}`, align: side(step.end) } });
+    }
+  });
+  return drawSequenceDiagram({ left: "client", right: "server", rows, footer });
+}
+
+/**
+ * The first step at which `next` does not give one of the RFC's answers, judged
+ * by the reference from the same TCB and event. -1 when every step agrees.
+ */
+export function firstDisagreement(c: Conversation, reference: NextState): number {
+  return c.steps.findIndex((step) => {
+    if (step.before === undefined || step.event === undefined || step.skipped) return false;
+    const expected = reference(step.before, step.event);
+    return !agreesWithSome(step.result, correctAnswers(step.before, step.event, expected));
+  });
+}
+
+/** Footer lines describing the RFC's answer and the learner's at one step. */
+export function disagreementLines(step: Step, reference: NextState): string[] {
+  const expected = reference(step.before!, step.event!);
+  return [
+    `at the ${step.end}, in ${showTcb(step.before!)}, on ${showEvent(step.event!)}:`,
+    `  the RFC: ${showTransition(expected)}`,
+    `  yours:   ${showTransition(step.result)}`,
+  ];
+}
+
+// ── The RFC's state diagram (RFC 9293 Figure 5, with the rows of tcp-facts §2) ──
+
+const EDGES: ReadonlySet<string> = new Set(
+  [
+    "CLOSED>LISTEN",
+    "CLOSED>SYN-SENT",
+    "LISTEN>SYN-SENT",
+    "LISTEN>SYN-RECEIVED",
+    "LISTEN>CLOSED",
+    "SYN-SENT>CLOSED",
+    "SYN-SENT>SYN-RECEIVED",
+    "SYN-SENT>ESTABLISHED",
+    "SYN-RECEIVED>LISTEN",
+    "SYN-RECEIVED>CLOSED",
+    "SYN-RECEIVED>ESTABLISHED",
+    "SYN-RECEIVED>FIN-WAIT-1",
+    "SYN-RECEIVED>CLOSE-WAIT", // the ACK completes the handshake and carries a FIN
+    "ESTABLISHED>FIN-WAIT-1",
+    "ESTABLISHED>CLOSE-WAIT",
+    "ESTABLISHED>CLOSED",
+    "FIN-WAIT-1>FIN-WAIT-2",
+    "FIN-WAIT-1>CLOSING",
+    "FIN-WAIT-1>TIME-WAIT",
+    "FIN-WAIT-1>CLOSED",
+    "FIN-WAIT-2>TIME-WAIT",
+    "FIN-WAIT-2>CLOSED",
+    "CLOSE-WAIT>LAST-ACK",
+    "CLOSE-WAIT>CLOSED",
+    "CLOSING>TIME-WAIT",
+    "CLOSING>CLOSED",
+    "LAST-ACK>CLOSED",
+    "TIME-WAIT>CLOSED",
+  ],
+);
+
+/** Is from -> to an arrow of the diagram (or no change at all)? */
+export function isDiagramEdge(from: State, to: State): boolean {
+  return from === to || EDGES.has(`${from}>${to}`);
+}
+
+/** The first step whose state change is not an arrow of the diagram; -1 if none. */
+export function firstOffDiagram(c: Conversation): number {
+  return c.steps.findIndex((s) => s.before !== undefined && isTransition(s.result) && !isDiagramEdge(s.before.state, s.result.tcb.state));
+}

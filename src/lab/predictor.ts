@@ -1,0 +1,96 @@
+/**
+ * Where the lab's predictions come from: the learner's `nextState` when it
+ * works, else the reference solution's. Whatever module is used, the model only
+ * sees a `nextState` function (see model.ts), so tests inject their own.
+ */
+import type { ModelOp, NextState, Prediction } from "./model.ts";
+import { predictSteps } from "./model.ts";
+
+/** A module that may export `nextState`, loaded on demand. */
+export interface ModuleSource {
+  /** Shown to the learner: "exercises/04-teardown.ts". */
+  readonly label: string;
+  readonly load: () => Promise<unknown>;
+}
+
+export interface PredictionSet {
+  /** Which module the predictions come from. */
+  readonly source: "learner" | "reference" | "none";
+  /** One line for the learner saying what is used and why. */
+  readonly summary: string;
+  /** One per step; absent when neither module could predict. */
+  readonly steps?: readonly Prediction[];
+  /** The reference's own predictions when the learner's are used (to tell a model bug from a kernel difference). */
+  readonly reference?: readonly Prediction[];
+}
+
+function importTs(relative: string): () => Promise<unknown> {
+  return () => import(new URL(relative, import.meta.url).href);
+}
+
+/** The learner's lesson-04 module and the reference solution, relative to this file. */
+export const DEFAULT_SOURCES: { readonly learner: ModuleSource; readonly reference: ModuleSource } = {
+  learner: { label: "exercises/04-teardown.ts", load: importTs("../../exercises/04-teardown.ts") },
+  reference: { label: "solutions/04-teardown.ts", load: importTs("../../solutions/04-teardown.ts") },
+};
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "NotImplementedError") return "is not implemented yet";
+    const first = error.message.split("\n")[0] ?? "";
+    return `threw ${error.name}: ${first.length > 120 ? first.slice(0, 117) + "…" : first}`;
+  }
+  return `threw ${String(error)}`;
+}
+
+type Attempt = { ok: true; steps: Prediction[] } | { ok: false; why: string };
+
+async function attempt(source: ModuleSource, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
+  let mod: unknown;
+  try {
+    mod = await source.load();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "ERR_MODULE_NOT_FOUND") return { ok: false, why: "does not exist yet" };
+    return { ok: false, why: `does not load (${describeError(error).replace(/^threw /, "")})` };
+  }
+  const nextState = (mod as { nextState?: unknown } | null)?.nextState;
+  if (typeof nextState !== "function") return { ok: false, why: "does not export a nextState function" };
+  try {
+    return { ok: true, steps: predictSteps(nextState as NextState, ops) };
+  } catch (error) {
+    return { ok: false, why: describeError(error) };
+  }
+}
+
+/**
+ * Runs the scenario's model ops with the learner's nextState; on any failure
+ * (not implemented, a throw, a missing module, a bad return value) falls back
+ * to the reference and says which one it used.
+ */
+export async function choosePredictions(
+  ops: readonly (readonly ModelOp[])[],
+  sources: { readonly learner: ModuleSource; readonly reference: ModuleSource } = DEFAULT_SOURCES,
+): Promise<PredictionSet> {
+  const learner = await attempt(sources.learner, ops);
+  const reference = await attempt(sources.reference, ops);
+  if (learner.ok) {
+    return {
+      source: "learner",
+      summary: `Predictions: your nextState (${sources.learner.label}).`,
+      steps: learner.steps,
+      ...(reference.ok ? { reference: reference.steps } : {}),
+    };
+  }
+  if (reference.ok) {
+    return {
+      source: "reference",
+      summary: `Predictions: the reference nextState (${sources.reference.label}), because your ${sources.learner.label} ${learner.why}.`,
+      steps: reference.steps,
+    };
+  }
+  return {
+    source: "none",
+    summary: `No predictions: ${sources.learner.label} ${learner.why}, and ${sources.reference.label} ${reference.why}. The kernel's states are shown alone.`,
+  };
+}
