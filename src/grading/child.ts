@@ -30,9 +30,11 @@ async function grade(target: Target, options: GradeOptions): Promise<void> {
     sandbox.takeOutput(); // output at import time is shown with the first exercise below
     for (const exercise of target.exercises) {
       send({ type: "exercise-start", id: target.id, exercise });
+      const started = performance.now();
       const result = gradeExercise(exercise, loaded, options);
+      const durationMs = Math.round(performance.now() - started);
       const output = sandbox.takeOutput();
-      send({ type: "exercise-result", id: target.id, result: output ? { ...result, output } : result });
+      send({ type: "exercise-result", id: target.id, result: { ...result, durationMs, ...(output ? { output } : {}) } });
     }
   }
   // Let stray timers and rejections from this target surface before it is declared done.

@@ -3,11 +3,13 @@
  * or the reference solutions (what the course self-check does), and turns the
  * supervisor's raw results into one CourseResult.
  */
+import { dirname } from "node:path";
 import type { Lesson } from "../course/course.ts";
 import type { GradeOptions, Target } from "./protocol.ts";
 import { RESULTS_SCHEMA, summarize, type CourseResult, type ExerciseResult } from "./results.ts";
 import type { Child } from "./child-launcher.mjs";
 import { gradeTargets, type SupervisorOptions } from "./supervisor.ts";
+import { readTimings, slowestFirst, writeTimings } from "./timings.ts";
 
 export type GradeTarget = CourseResult["target"];
 
@@ -29,8 +31,14 @@ export async function gradeLessons(
   supervisor: SupervisorOptions & { prestarted?: Child[]; only?: string } = {},
 ): Promise<CourseResult> {
   const started = Date.now();
+  const root = lessons[0] ? dirname(dirname(lessons[0].files.lesson)) : ".";
   const targets = lessons.map((l) => lessonTarget(l, target, supervisor.only ? [supervisor.only] : undefined));
-  const results = await gradeTargets(targets, grading, supervisor, supervisor.prestarted);
+  const ordered = slowestFirst(targets, (t) => t.id, readTimings(root));
+  const results = await gradeTargets(ordered, grading, supervisor, supervisor.prestarted);
+  writeTimings(
+    root,
+    Object.fromEntries(targets.map((t) => [t.id, results.get(t.id)!.reduce((ms, r) => ms + (r.durationMs ?? 0), 0)])),
+  );
   const lessonResults = lessons.map((lesson) => ({
     slug: lesson.slug,
     title: lesson.title,

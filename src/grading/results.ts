@@ -43,6 +43,8 @@ export interface ExerciseResult {
   readonly message?: string;
   /** Anything the learner's code printed while this exercise ran (truncated). */
   readonly output?: string;
+  /** How long checking the properties took, in the process that ran them. */
+  readonly durationMs?: number;
 }
 
 export interface LessonResult {
