@@ -17,7 +17,7 @@ export const keepalive: Scenario = {
     "row only: keepalive is per socket. Node's setKeepAlive(enable, initialDelay) sets only the idle " +
     "time you pass; Node 20.20 also sets TCP_KEEPINTVL = 1 s and TCP_KEEPCNT = 10 on its own, and gives " +
     "you no way to choose them (check with `strace -e setsockopt`). A live peer's kernel answers each probe, " +
-    "so the probe count in the timer stays 0; a dead one would see it climb to 10 and the connection reset.",
+    "so the probe count in the timer stays 0; with a dead peer it would climb to 10 and the socket would then fail with ETIMEDOUT (a reset comes only from a peer that rebooted and answers a probe with RST).",
   build() {
     const conn: Conn = {};
     let before: number | undefined;
