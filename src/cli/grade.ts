@@ -100,21 +100,23 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     if (progress.problem) io.stderr.write(`${progress.problem}\n`);
     const hintFor = (slug: string, exercise: string) => hintView(selection.lessons, slug, exercise, progress.data.hints);
     io.stdout.write(
-      `${renderReport(result, { colors: colorsFor(io.stdout), hintFor, gradeCommand: npmCommand("grade"), hintCommand: npmCommand("hint") })}\n`,
+      `${renderReport(result, { colors: colorsFor(io.stdout), hintFor, gradeCommand: npmCommand("grade"), hintCommand: npmCommand("hint"), width: io.stdout.columns })}\n`,
     );
     io.stdout.write(`${nextStep(result, selection.lessons, !!replay)}\n`);
   }
   return allPassed(result) ? EXIT.ok : EXIT.failed;
 }
 
-function hintView(lessons: readonly Lesson[], slug: string, exercise: string, unlocked: Record<string, number>): HintView | undefined {
+/** The hint a report shows with a failure: the learner's latest unlocked one, at least the first. */
+export function hintView(lessons: readonly Lesson[], slug: string, exercise: string, unlocked: Record<string, number>): HintView | undefined {
   const hints = lessons.find((l) => l.slug === slug)?.exercises.find((e) => e.name === exercise)?.hints;
   if (!hints?.length) return undefined;
   const number = Math.max(1, Math.min(hints.length, unlocked[exerciseKey(slug, exercise)] ?? 1));
   return { text: hints[number - 1]!, number, total: hints.length };
 }
 
-function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean): string {
+/** The sentence under a report that says what to do next. */
+export function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean): string {
   if (replay) return allPassed(result) ? "This case passes now. Grade the whole lesson again to check the rest." : "";
   for (const lesson of result.lessons) {
     const todo = lesson.exercises.find((e) => e.status !== "passed");

@@ -10,6 +10,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   grade: async () => (await import("./grade.ts")).gradeCommand,
   bench: async () => (await import("./bench.ts")).benchCommand,
   lab: async () => (await import("../lab/cli.ts")).runLab,
+  start: async () => (await import("./start.ts")).startCommand,
+  watch: async () => (await import("./watch.ts")).watchCommand,
+  hint: async () => (await import("./hint.ts")).hintCommand,
+  reset: async () => (await import("./reset.ts")).resetCommand,
+  solution: async () => (await import("./solution.ts")).solutionCommand,
+  read: async () => (await import("./read.ts")).readCommand,
+  "new-lesson": async () => (await import("./new-lesson.ts")).newLessonCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

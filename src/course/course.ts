@@ -49,15 +49,34 @@ export function lessonFiles(root: string, slug: string): LessonFiles {
   };
 }
 
-/** Loads every lesson of the course, in order. Throws LessonFormatError naming the file and field. */
-export function loadCourse(root: string = PROJECT_ROOT): Course {
-  const contentDir = join(root, "content");
-  const slugs = readdirSync(contentDir)
+/**
+ * A translation of a lesson's text: `content/NN-slug.<lang>.md` next to `content/NN-slug.md`,
+ * e.g. `01-flags.fr.md` or `01-flags.pt-BR.md`. See docs/authoring.md (not loaded by the UI yet).
+ */
+export const TRANSLATION = /^(\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/;
+
+/** The slugs of the lessons of a course folder (its `content/NN-slug.md` files), in order. */
+export function lessonSlugs(root: string): string[] {
+  return readdirSync(join(root, "content"))
     .filter((f) => f.endsWith(".md"))
     .map((f) => f.slice(0, -3))
     .filter((s) => SLUG.test(s))
     .sort();
-  const lessons = slugs.map((slug) => loadLesson(root, slug));
+}
+
+/** The translations of a lesson: `content/NN-slug.<lang>.md` files, by language. */
+export function translationFiles(root: string, slug: string): { lang: string; file: string }[] {
+  const contentDir = join(root, "content");
+  return readdirSync(contentDir)
+    .map((f) => [f, TRANSLATION.exec(f)] as const)
+    .filter(([, m]) => m?.[1] === slug)
+    .map(([f, m]) => ({ lang: m![2]!, file: join(contentDir, f) }))
+    .sort((a, b) => a.lang.localeCompare(b.lang));
+}
+
+/** Loads every lesson of the course, in order. Throws LessonFormatError naming the file and field. */
+export function loadCourse(root: string = PROJECT_ROOT): Course {
+  const lessons = lessonSlugs(root).map((slug) => loadLesson(root, slug));
   const numbers = new Map<number, string>();
   for (const l of lessons) {
     const other = numbers.get(l.number);

@@ -54,11 +54,13 @@ export function parseLessonMeta(file: string, yamlText: string): LessonMeta {
     if (!IDENTIFIER.test(name)) fail(`${at}.name`, `"${name}" is not a function name`);
     if (seen.has(name)) fail(`${at}.name`, `"${name}" appears twice`);
     seen.add(name);
-    const task = nonEmptyString(raw.task, `${at}.task`, fail);
-    if (task.includes("\n")) fail(`${at}.task`, "must be one line");
-    if (!Array.isArray(raw.hints)) return fail(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found none`);
-    if (raw.hints.length < MIN_HINTS) fail(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found ${raw.hints.length}`);
-    const hints = raw.hints.map((h, j) => nonEmptyString(h, `${at}.hints[${j}]`, fail));
+    // From here on, a problem also names the exercise: "... found 1 (exercise segLen)".
+    const failHere = (field: string, problem: string): never => fail(field, `${problem} (exercise ${name})`);
+    const task = nonEmptyString(raw.task, `${at}.task`, failHere);
+    if (task.includes("\n")) failHere(`${at}.task`, "must be one line");
+    if (!Array.isArray(raw.hints)) return failHere(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found none`);
+    if (raw.hints.length < MIN_HINTS) failHere(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found ${raw.hints.length}`);
+    const hints = raw.hints.map((h, j) => nonEmptyString(h, `${at}.hints[${j}]`, failHere));
     return { name, task, hints };
   });
 

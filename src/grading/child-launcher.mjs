@@ -38,10 +38,12 @@ export function launchChild() {
 
 const parked = [];
 
-/** How many children a command line will want: grading one lesson needs one, more lessons two. */
+/** How many children a command line will want: watching or grading one lesson needs one, more lessons two. */
 export function childrenWanted(argv) {
   const [command, ...rest] = argv;
-  if (command !== "grade" || rest.includes("--help") || rest.includes("-h")) return 0;
+  if (rest.includes("--help") || rest.includes("-h")) return 0;
+  if (command === "watch") return 1;
+  if (command !== "grade") return 0;
   const lessons = rest.filter((a, i) => !a.startsWith("-") && !["--seed", "--replay", "--runs"].includes(rest[i - 1] ?? ""));
   return lessons.length === 1 ? 1 : 2;
 }

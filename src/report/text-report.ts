@@ -5,6 +5,7 @@
  * and the hint to read next; then the overall progress.
  */
 import type { Colors } from "../ui/colors.ts";
+import { visibleWidth, wrapAnsi } from "../ui/text.ts";
 import type { CourseResult, ExerciseResult, Status } from "../grading/results.ts";
 
 export interface HintView {
@@ -20,7 +21,12 @@ export interface ReportContext {
   /** The command that starts grading, for replay lines ("npm run grade --"). */
   readonly gradeCommand: string;
   readonly hintCommand: string;
+  /** The terminal's width (default 80): a failure's picture is indented less rather than wrapped. */
+  readonly width?: number;
 }
+
+/** How far a failure's details are indented under their exercise. */
+const DETAIL_INDENT = 6;
 
 const SYMBOL: Record<Status, string> = { passed: "✓", failed: "✗", "not-started": "·", broken: "!", "timed-out": "⏱" };
 const LABEL: Record<Status, string> = {
@@ -44,7 +50,7 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
     const width = Math.max(...lesson.exercises.map((e) => e.name.length));
     for (const e of lesson.exercises) {
       out.push(`  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`);
-      if (e.status !== "passed" && e.status !== "not-started") out.push(...details(lesson.slug, e, ctx).map((l) => `      ${l}`));
+      if (e.status !== "passed" && e.status !== "not-started") out.push(...details(lesson.slug, e, ctx));
     }
     out.push("");
   }
@@ -59,12 +65,14 @@ function summaryLine(e: ExerciseResult, c: Colors): string {
   return e.status === "not-started" ? c.dim(`${label} (still throws "not implemented yet")`) : c.yellow(label);
 }
 
+/** The indented lines under a failing exercise. */
 function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[] {
   const c = ctx.colors;
   const lines: string[] = [];
+  const pad = " ".repeat(DETAIL_INDENT);
   const field = (name: string, value: string) => {
     const [first = "", ...rest] = value.split("\n");
-    lines.push(`${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${" ".repeat(11)}${l}`));
+    lines.push(`${pad}${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${pad}${" ".repeat(11)}${l}`));
   };
   const f = e.failure;
   if (f) {
@@ -73,7 +81,7 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     field("Expected", c.green(f.expected));
     if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
     else field("Your code", c.red(f.actual ?? "undefined"));
-    if (f.picture) lines.push("", ...f.picture.split("\n"), "");
+    if (f.picture) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
     field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`);
   } else if (e.message) {
     field("Why", e.message);
@@ -87,6 +95,25 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     }
   }
   return lines;
+}
+
+/**
+ * A counterexample's picture (e.g. a two-column sequence diagram), indented like
+ * the rest of the details when it fits the terminal, and less when it does not:
+ * a diagram that wraps is unreadable, a diagram nearer the margin is not. Lines
+ * too long for any indent (prose under a diagram) are word-wrapped instead of
+ * being left to the terminal.
+ */
+function pictureLines(picture: string, width: number): string[] {
+  const lines = picture.replace(/\s+$/, "").split("\n");
+  const widest = Math.max(0, ...lines.map(visibleWidth).filter((w) => w <= width));
+  const indent = Math.max(0, Math.min(DETAIL_INDENT, width - widest));
+  const pad = " ".repeat(indent);
+  return lines.flatMap((l) => {
+    if (l === "") return [""];
+    if (visibleWidth(l) + indent <= width) return [pad + l];
+    return wrapAnsi(l, width - indent).map((part) => pad + part);
+  });
 }
 
 export function progressLine(passed: number, total: number, c: Colors, width = 24): string {

@@ -18,6 +18,12 @@ export interface ProgressData {
   readonly exercises: Readonly<Record<string, { readonly status: Status; readonly at: string }>>;
   /** How many hints of each exercise the learner has unlocked. */
   readonly hints: Readonly<Record<string, number>>;
+  /**
+   * Lessons whose reference solution the learner chose to see before passing
+   * ("I give up"), keyed "NN-slug", with when. Optional: files written before it
+   * existed stay valid.
+   */
+  readonly gaveUp?: Readonly<Record<string, string>>;
 }
 
 interface ProgressFile {
@@ -91,12 +97,33 @@ export class ProgressStore {
     return { ...loaded, data };
   }
 
-  /** Unlocks one more hint (up to `total`) and returns how many are unlocked now. */
-  unlockHint(key: string, total: number): number {
+  /**
+   * Unlocks one more hint (up to `total`) and returns how many are unlocked now.
+   * `seen`: how many the learner has already been shown elsewhere (a failed grade
+   * shows the first), so the next one is really new.
+   */
+  unlockHint(key: string, total: number, seen = 0): number {
     const { data } = this.load();
-    const level = Math.min(total, (data.hints[key] ?? 0) + 1);
+    const level = Math.min(total, Math.max(data.hints[key] ?? 0, seen) + 1);
     this.save({ ...data, hints: { ...data.hints, [key]: level } });
     return level;
+  }
+
+  /** Records that the learner gave up on a lesson and asked for its reference solution. */
+  giveUp(lesson: string): ProgressData {
+    const { data } = this.load();
+    const next = { ...data, gaveUp: { ...data.gaveUp, [lesson]: new Date().toISOString() } };
+    this.save(next);
+    return next;
+  }
+
+  /** Forgets a lesson's grades (after its exercise file is reset); hints and give-ups stay. */
+  forgetLesson(lesson: string): ProgressData {
+    const { data } = this.load();
+    const exercises = Object.fromEntries(Object.entries(data.exercises).filter(([key]) => !key.startsWith(`${lesson}/`)));
+    const next = { ...data, exercises };
+    this.save(next);
+    return next;
   }
 }
 
@@ -116,8 +143,11 @@ function canonical(value: unknown): string {
 
 function isProgressData(v: unknown): v is ProgressData {
   if (!v || typeof v !== "object") return false;
-  const { exercises, hints } = v as Record<string, unknown>;
+  const { exercises, hints, gaveUp } = v as Record<string, unknown>;
   if (!exercises || typeof exercises !== "object" || !hints || typeof hints !== "object") return false;
+  if (gaveUp !== undefined && (!gaveUp || typeof gaveUp !== "object" || !Object.values(gaveUp).every((t) => typeof t === "string"))) {
+    return false;
+  }
   const statusOk = Object.values(exercises).every(
     (e) => e && typeof e === "object" && (STATUSES as readonly string[]).includes((e as { status: string }).status),
   );

@@ -1,48 +1,26 @@
 /**
- * The course checks itself: every reference solution passes its specs, every
- * untouched stub is "not started", every known-wrong implementation is rejected,
- * and every lesson's metadata and links are sound. Each failing test names the
- * lesson and exercise.
+ * The course checks itself (src/course/self-check.ts): every lesson's metadata
+ * matches its files, no scaffold placeholder is left, links and images resolve,
+ * every reference solution passes its specs, every untouched stub is "not
+ * started" and every known-wrong implementation is rejected. Each failing test
+ * names the lesson and exercise and says what to fix.
+ *
+ * To check only some lessons (while writing one):
+ *   SELF_CHECK_LESSONS=09 npx vitest run test/course
+ * (a comma-separated list of slugs or their starts).
  */
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { loadCourse, wrongImplementations } from "../../src/course/course.ts";
-import { expectations, runSelfCheck } from "../../src/course/self-check.ts";
-import type { ExerciseResult } from "../../src/grading/results.ts";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/course/course.ts";
+import { checkCourse, COURSE, type Finding } from "../../src/course/self-check.ts";
 
-const course = loadCourse();
-const randomSeed = (Math.random() * 2 ** 31) | 0;
-const claims = expectations(course, randomSeed);
-let results: Map<(typeof claims)[number], ExerciseResult>;
+const only = process.env.SELF_CHECK_LESSONS?.split(",").map((s) => s.trim()).filter(Boolean);
+const report = await checkCourse(PROJECT_ROOT, only?.length ? { lessons: only } : {});
 
-beforeAll(async () => {
-  results = await runSelfCheck(claims);
-}, 240_000);
+const label = (f: Finding) => (f.exercise ? `${f.exercise}: ${f.claim}` : f.claim);
 
-describe.each(course.lessons.map((l) => [l.slug, l] as const))("%s", (_slug, lesson) => {
-  it.each(claims.filter((c) => c.lesson === lesson.slug).map((c) => [`${c.exercise}: ${c.claim}`, c] as const))("%s", (_name, claim) => {
-    const result = results.get(claim);
-    expect(result, "no result was produced").toBeDefined();
-    const detail = result!.failure
-      ? `${result!.failure.property}; input ${result!.failure.input}; expected ${result!.failure.expected}; got ${result!.failure.actual ?? result!.failure.threw}`
-      : (result!.message ?? "");
-    expect(claim.holds(result!), `${lesson.slug} ${claim.exercise}: status ${result!.status}. ${detail}`).toBe(true);
-  });
-
-  it("has at least three known-wrong implementations per exercise, each for a real exercise", () => {
-    const wrongs = wrongImplementations(lesson);
-    for (const w of wrongs) expect(lesson.exercises.map((e) => e.name), `${w.file} names an unknown exercise`).toContain(w.exercise);
-    for (const e of lesson.exercises) {
-      expect(wrongs.filter((w) => w.exercise === e.name).length, `${lesson.slug} ${e.name}: known-wrong implementations`).toBeGreaterThanOrEqual(3);
-    }
-  });
-
-  it("links only to files that exist", () => {
-    const links = [...lesson.body.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
-    for (const link of links.filter((l) => !/^(https?:|mailto:|#)/.test(l))) {
-      const path = resolve(dirname(lesson.files.lesson), link.split("#")[0]!);
-      expect(existsSync(path), `${lesson.slug}: broken link or image ${link}`).toBe(true);
-    }
+describe.each([COURSE, ...report.lessons])("%s", (slug) => {
+  const findings = report.findings.filter((f) => f.lesson === slug);
+  it.each(findings.map((f) => [label(f), f] as const))("%s", (_name, finding) => {
+    expect(finding.ok, finding.problem).toBe(true);
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * Watch mode for one lesson: grade, show, wait for a save or a key, grade again.
+ *
+ * Two event sources feed it, as in rustlings: the file watcher (the exercise
+ * file and the local files it imports) and the keys (r grade again, h next
+ * hint, q stop; Ctrl-C leaves). Every grade runs in a fresh child process, so
+ * edited modules are loaded anew; the child for the next grade is started as
+ * soon as a grade ends, so a save is graded without waiting for a process to
+ * start. Saves that arrive during a grade are graded right after it, once.
+ * Watch mode never moves on to another lesson.
+ */
+import type { Course, Lesson } from "../course/course.ts";
+import { launchChild, takePrestarted, type Child } from "../grading/child-launcher.mjs";
+import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
+import type { CourseResult } from "../grading/results.ts";
+import { formatHint } from "../cli/hint.ts";
+import type { Io } from "../cli/io.ts";
+import { revealNextHint } from "../learner/hints.ts";
+import { ProgressStore } from "../state/progress.ts";
+import { colorsFor } from "../ui/colors.ts";
+import { isInterrupt, listenForKeys, type Key } from "../ui/keys.ts";
+import { watchFiles } from "./file-watcher.ts";
+import { localDependencies } from "./imports.ts";
+import { keyLegend, renderWatchScreen, watchHeader } from "./screen.ts";
+
+export interface WatchOptions {
+  readonly course: Course;
+  readonly lesson: Lesson;
+  readonly io: Io;
+  /** Poll modification times instead of waiting for change events. */
+  readonly poll?: boolean;
+  /** Base seed for every grade of this session (default: random), so a failure stays put between saves. */
+  readonly seed?: number;
+  readonly debounceMs?: number;
+  /** Called after each grade (tests measure latency with it). */
+  readonly onGraded?: (result: CourseResult, elapsedMs: number) => void;
+}
+
+/** How watch mode ended: q (back to where it was started) or Ctrl-C (leave the workbook). */
+export type WatchEnd = "quit" | "interrupt";
+
+export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
+  const { course, lesson, io } = options;
+  const c = colorsFor(io.stdout);
+  const tty = io.stdout.isTTY === true;
+  const singleKeys = io.stdin?.isTTY === true;
+  const store = new ProgressStore(course.root);
+  const seed = options.seed ?? randomSeed();
+  let files = localDependencies(lesson.files.exercise, course.root);
+  let child: Child = takePrestarted(1)[0] ?? launchChild();
+  let running = false;
+  let again = false;
+  let closed = false;
+
+  return new Promise<WatchEnd>((resolve) => {
+    const write = (text: string) => {
+      if (!closed) io.stdout.write(text);
+    };
+
+    const grade = async () => {
+      if (closed) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      write(tty ? `\r\x1b[K${c.dim("Grading…")}` : "");
+      const started = performance.now();
+      try {
+        const result = await gradeLessons([lesson], "exercises", { seed }, { prestarted: [child] }).finally(() => {
+          // The child above is used up. Start the next one now, so the next save is graded without waiting for it.
+          if (!closed) child = launchChild();
+        });
+        if (closed) return;
+        const elapsedMs = performance.now() - started;
+        const data = store.record(result).data;
+        files = localDependencies(lesson.files.exercise, course.root);
+        watcher.watch(files);
+        const width = io.stdout.columns ?? 80;
+        const screen = renderWatchScreen({ course, lesson, files, result, data, elapsedMs, gradedAt: new Date(), colors: c, width, singleKeys, showHeader: tty });
+        write(tty ? `\x1b[H\x1b[2J${screen}` : `\n${c.dim("─".repeat(40))}\n${screen}`);
+        options.onGraded?.(result, elapsedMs);
+      } catch (error) {
+        write(`\n${c.red(`Grading failed: ${(error as Error).message}`)}\n`);
+      } finally {
+        running = false;
+      }
+      if (again) {
+        again = false;
+        void grade();
+      }
+    };
+
+    const hint = async () => {
+      const outcome = revealNextHint(lesson, store, store.load().data);
+      write(`\n${await formatHint(outcome, lesson, c, Math.min(80, io.stdout.columns ?? 80))}\n`);
+    };
+
+    const end = (how: WatchEnd) => {
+      if (closed) return;
+      write(`\n${how === "quit" ? `Stopped watching ${lesson.slug}.` : ""}\n`);
+      closed = true;
+      watcher.close();
+      stopKeys();
+      process.off("SIGINT", onSigint);
+      child.process.kill("SIGKILL");
+      resolve(how);
+    };
+
+    const onKey = (key: Key) => {
+      if (isInterrupt(key)) return end("interrupt");
+      switch (key.name) {
+        case "q":
+        case "escape":
+          return end("quit");
+        case "r":
+        case "return":
+          return void grade();
+        case "h":
+          return void hint();
+        case "?":
+          return write(`\n${keyLegend(singleKeys, c)}\n`);
+      }
+    };
+    const onSigint = () => end("interrupt");
+
+    const watcher = watchFiles(() => void grade(), {
+      poll: options.poll ?? false,
+      ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+      onWarning: (message) => write(`\n${c.yellow(message)}\n`),
+    });
+    watcher.watch(files);
+    const stopKeys = io.stdin ? listenForKeys(io.stdin, onKey) : () => {};
+    process.on("SIGINT", onSigint);
+    write(`${watchHeader({ course, lesson, files, colors: c, width: io.stdout.columns ?? 80 })}\n`);
+    void grade();
+  });
+}
