@@ -7,6 +7,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 const argv = process.argv.slice(2);
+// `npm run grade | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 // Start the processes that will run learner code first: their start-up then
 // overlaps the loading of the TypeScript loader and the command below.
 const launcher = await import("../src/grading/child-launcher.mjs");

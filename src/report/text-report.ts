@@ -70,8 +70,13 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
   const c = ctx.colors;
   const lines: string[] = [];
   const pad = " ".repeat(DETAIL_INDENT);
+  // Lines too long for the terminal are word-wrapped under their label; lines that
+  // fit keep their spacing, since counterexamples are often aligned by hand.
+  const room = Math.max(20, (ctx.width ?? 80) - DETAIL_INDENT - 11);
   const field = (name: string, value: string) => {
-    const [first = "", ...rest] = value.split("\n");
+    const [first = "", ...rest] = value
+      .split("\n")
+      .flatMap((l) => (visibleWidth(l) <= room ? [l] : wrapAnsi(l, room, true)));
     lines.push(`${pad}${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${pad}${" ".repeat(11)}${l}`));
   };
   const f = e.failure;
