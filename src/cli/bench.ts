@@ -5,8 +5,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommand } from "./args.ts";
 import { EXIT, type Io } from "./io.ts";
+
+const USAGE = `Usage: npm run bench -- [--rounds N]
+  --rounds N   alternating rounds of timing (default 7)`;
 
 interface Subject {
   readonly name: string;
@@ -16,7 +19,9 @@ interface Subject {
 }
 
 export async function benchCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { rounds: { type: "string", default: "7" } } });
+  const args = parseCommand(argv, io, USAGE, { rounds: { type: "string", default: "7" } });
+  if (typeof args === "number") return args;
+  const { values } = args;
   const rounds = Math.max(1, Number.parseInt(values.rounds!, 10) || 7);
   const bin = join(io.root, "bin", "workbook.mjs");
   const vitest = join(io.root, "node_modules", "vitest", "vitest.mjs");

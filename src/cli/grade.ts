@@ -4,7 +4,6 @@
  * and prints the report or one JSON document. Exit code 0 only when every graded
  * exercise passed.
  */
-import { parseArgs } from "node:util";
 import { loadCourse, selectLessons, type Lesson } from "../course/course.ts";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
@@ -14,6 +13,7 @@ import { renderReport, type HintView } from "../report/text-report.ts";
 import { exerciseKey, ProgressStore } from "../state/progress.ts";
 import { colorsFor } from "../ui/colors.ts";
 import { EXIT, npmCommand, type Io } from "./io.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run grade -- [lesson ...] [options]
   lesson            a slug or its start: 03, 03-handshake, handshake (default: every lesson)
@@ -24,30 +24,15 @@ const USAGE = `Usage: npm run grade -- [lesson ...] [options]
   --no-color        plain output (also: NO_COLOR=1)`;
 
 export async function gradeCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        replay: { type: "string" },
-        seed: { type: "string" },
-        runs: { type: "string" },
-        solutions: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
+  const args = parseCommand(argv, io, USAGE, {
+    json: { type: "boolean" },
+    replay: { type: "string" },
+    seed: { type: "string" },
+    runs: { type: "string" },
+    solutions: { type: "boolean" },
+  });
+  if (typeof args === "number") return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   // Children started by bin/workbook.mjs before this command loaded, if any.
   const prestarted = takePrestarted();
   const fail = (message: string) => {

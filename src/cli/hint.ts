@@ -2,7 +2,6 @@
  * `npm run hint -- <lesson> [--exercise NAME]`: one more hint each time, for the
  * first exercise of the lesson that does not pass yet; remembered in progress.json.
  */
-import { parseArgs } from "node:util";
 import type { Lesson } from "../course/course.ts";
 import { revealNextHint, type HintOutcome } from "../learner/hints.ts";
 import { loadProgress } from "../learner/progress-check.ts";
@@ -10,6 +9,7 @@ import { colorsFor, type Colors } from "../ui/colors.ts";
 import { wrapAnsi } from "../ui/text.ts";
 import { EXIT, npmCommand, type Io } from "./io.ts";
 import { pickOneLesson } from "./lesson-arg.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run hint -- <lesson> [--exercise NAME]
   lesson            a slug or its start: 03, 03-handshake, handshake
@@ -17,21 +17,8 @@ const USAGE = `Usage: npm run hint -- <lesson> [--exercise NAME]
 Each run shows one more hint, and remembers it.`;
 
 export async function hintCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { exercise: { type: "string", short: "e" }, "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, { exercise: { type: "string", short: "e" } });
+  if (typeof args === "number") return args;
   const picked = pickOneLesson(io, args.positionals, npmCommand("hint"));
   if (!picked.ok) return picked.exitCode;
   const outcome = await showHint(picked.lesson, io, args.values.exercise);

@@ -4,9 +4,9 @@
  * that is malformed or already used, and prints what to do next. The guide is
  * docs/authoring.md.
  */
-import { parseArgs } from "node:util";
 import { defaultExerciseName, defaultTitle, PLACEHOLDER, scaffoldProblem, writeScaffold, type ScaffoldRequest } from "../course/scaffold.ts";
 import { EXIT, npmCommand, type Io } from "./io.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run new-lesson -- <NN-slug> ["Title"] [--exercise name ...]
   NN-slug           two digits, then lowercase words joined by hyphens: 09-window-scaling
@@ -17,25 +17,9 @@ Writes content/NN-slug.md, exercises/NN-slug.ts, solutions/NN-slug.ts,
 grader/NN-slug/spec.ts and grader/NN-slug/wrong/. Guide: docs/authoring.md`;
 
 export async function newLessonCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        exercise: { type: "string", short: "e", multiple: true },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
+  const args = parseCommand(argv, io, USAGE, { exercise: { type: "string", short: "e", multiple: true } });
+  if (typeof args === "number") return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   if (positionals.length < 1 || positionals.length > 2) {
     io.stderr.write(`${positionals.length === 0 ? "Which lesson? Give its slug." : "Too many arguments: put the title in quotes."}\n\n${USAGE}\n`);
     return EXIT.usage;

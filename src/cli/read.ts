@@ -1,25 +1,16 @@
 /** `node bin/workbook.mjs read <lesson>`: a lesson rendered for the terminal, paged when long. */
-import { parseArgs } from "node:util";
 import { colorsFor } from "../ui/colors.ts";
 import { readLesson } from "../ui/lesson-reader.ts";
 import { EXIT, type Io } from "./io.ts";
 import { pickOneLesson } from "./lesson-arg.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: node bin/workbook.mjs read <lesson>
   lesson   a slug or its start: 03, 03-handshake, handshake`;
 
 export async function readCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, {});
+  if (typeof args === "number") return args;
   const picked = pickOneLesson(io, args.positionals, "node bin/workbook.mjs read");
   if (!picked.ok) return picked.exitCode;
   try {

@@ -4,7 +4,6 @@
  * says where. See src/learner/originals.ts for where the original comes from.
  */
 import { confirm } from "@inquirer/prompts";
-import { parseArgs } from "node:util";
 import type { Lesson } from "../course/course.ts";
 import { exerciseFile } from "../learner/lesson-status.ts";
 import { resetExercise } from "../learner/reset.ts";
@@ -13,6 +12,7 @@ import { colorsFor } from "../ui/colors.ts";
 import { isLeaving } from "../ui/leave.ts";
 import { EXIT, isInteractive, npmCommand, type Io } from "./io.ts";
 import { pickOneLesson } from "./lesson-arg.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run reset -- <lesson> [--yes]
   lesson   a slug or its start: 03, 03-handshake, handshake
@@ -20,21 +20,8 @@ const USAGE = `Usage: npm run reset -- <lesson> [--yes]
 Your version of the file is saved in .backups/ first; nothing is lost.`;
 
 export async function resetCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { yes: { type: "boolean", short: "y" }, "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, { yes: { type: "boolean", short: "y" } });
+  if (typeof args === "number") return args;
   const picked = pickOneLesson(io, args.positionals, npmCommand("reset"));
   if (!picked.ok) return picked.exitCode;
   try {

@@ -5,7 +5,6 @@
  */
 import { confirm } from "@inquirer/prompts";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import type { Lesson } from "../course/course.ts";
 import { exerciseFile } from "../learner/lesson-status.ts";
 import { loadProgress } from "../learner/progress-check.ts";
@@ -15,27 +14,15 @@ import { isLeaving } from "../ui/leave.ts";
 import { page } from "../ui/pager.ts";
 import { EXIT, isInteractive, npmCommand, type Io } from "./io.ts";
 import { pickOneLesson } from "./lesson-arg.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run solution -- <lesson> [--give-up]
   lesson      a slug or its start: 03, 03-handshake, handshake
   --give-up   see it before the lesson passes (you are asked otherwise)`;
 
 export async function solutionCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { "give-up": { type: "boolean" }, "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, { "give-up": { type: "boolean" } });
+  if (typeof args === "number") return args;
   const picked = pickOneLesson(io, args.positionals, npmCommand("solution"));
   if (!picked.ok) return picked.exitCode;
   try {

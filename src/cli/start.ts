@@ -3,7 +3,6 @@
  * which commands to use instead and exits with 2. Ctrl-C leaves cleanly from
  * anywhere: a prompt, watch mode, the pager, or while grading.
  */
-import { parseArgs } from "node:util";
 import type { Lesson } from "../course/course.ts";
 import { prestart, stopPrestarted } from "../grading/child-launcher.mjs";
 import { loadProgress } from "../learner/progress-check.ts";
@@ -17,6 +16,7 @@ import { EXIT, isInteractive, npmCommand, type Io } from "./io.ts";
 import { loadCourseFor } from "./lesson-arg.ts";
 import { resetLesson } from "./reset.ts";
 import { showSolution } from "./solution.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm start
 Opens the workbook's menu: the lessons, your progress, and for each lesson:
@@ -24,17 +24,8 @@ read, grade, watch, next hint, reset, reference solution. Needs a terminal;
 elsewhere use the commands (npm run grade|watch|hint|reset|solution -- <lesson>).`;
 
 export async function startCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: false, options: { "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, {});
+  if (typeof args === "number") return args;
   if (!isInteractive(io)) {
     io.stderr.write(
       `The menu needs a terminal. Without one, use the commands: ${npmCommand("grade")} 01 · ${npmCommand("watch")} 01 · ` +

@@ -3,10 +3,10 @@
  * exercise file (or a local file it imports) is saved. Keys: r grade again,
  * h next hint, q stop. It never moves on to another lesson by itself.
  */
-import { parseArgs } from "node:util";
 import { watchLesson } from "../watch/session.ts";
 import { EXIT, npmCommand, type Io } from "./io.ts";
 import { pickOneLesson } from "./lesson-arg.ts";
+import { parseCommand } from "./args.ts";
 
 const USAGE = `Usage: npm run watch -- <lesson> [--poll]
   lesson    a slug or its start: 03, 03-handshake, handshake
@@ -15,21 +15,8 @@ const USAGE = `Usage: npm run watch -- <lesson> [--poll]
 Keys while watching: r grade again, h next hint, q stop (Ctrl-C too).`;
 
 export async function watchCommand(argv: string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { poll: { type: "boolean" }, seed: { type: "string" }, "no-color": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const args = parseCommand(argv, io, USAGE, { poll: { type: "boolean" }, seed: { type: "string" } });
+  if (typeof args === "number") return args;
   const seed = args.values.seed === undefined ? undefined : Number.parseInt(args.values.seed, 10);
   if (seed !== undefined && !Number.isSafeInteger(seed)) {
     io.stderr.write(`--seed must be a whole number, not "${args.values.seed}"\n`);

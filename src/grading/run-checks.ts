@@ -37,17 +37,39 @@ type Outcome =
   | { ok: false; notStarted: boolean; expected: unknown; actual?: unknown; threw?: unknown };
 
 export function formatReplay(exercise: string, propertyIndex: number, seed: number | undefined, path: string): string {
-  return `${exercise}:${propertyIndex}:${seed ?? "all"}:${path}`;
+  return `${exercise}:${propertyIndex}:${seed ?? "all"}:${packPath(path)}`;
+}
+
+/** fast-check's shrink paths repeat a step many times ("0:0:0:…"): write a run of n as "0*n". */
+function packPath(path: string): string {
+  const out: string[] = [];
+  for (const step of path.split(":")) {
+    const last = out.at(-1);
+    const [value, count = "1"] = last?.split("*") ?? [];
+    if (last !== undefined && value === step) out[out.length - 1] = `${step}*${Number(count) + 1}`;
+    else out.push(step);
+  }
+  return out.join(":");
+}
+
+function unpackPath(packed: string): string {
+  return packed
+    .split(":")
+    .flatMap((part) => {
+      const [value = "", count = "1"] = part.split("*");
+      return Array.from({ length: Number(count) }, () => value);
+    })
+    .join(":");
 }
 
 export function parseReplay(token: string): Replay | undefined {
-  const m = /^([A-Za-z_$][\w$]*):(\d+):(-?\d+|all):([\d:]+)$/.exec(token);
+  const m = /^([A-Za-z_$][\w$]*):(\d+):(-?\d+|all):((?:\d+(?:\*\d+)?)(?::\d+(?:\*\d+)?)*)$/.exec(token);
   if (!m) return undefined;
   return {
     exercise: m[1]!,
     propertyIndex: Number(m[2]),
     seed: m[3] === "all" ? undefined : Number(m[3]),
-    path: m[4]!,
+    path: unpackPath(m[4]!),
   };
 }
 

@@ -7,8 +7,8 @@
  */
 import os from "node:os";
 import { createInterface, type Interface } from "node:readline";
-import { parseArgs } from "node:util";
-import pc from "picocolors";
+import { parseCommand } from "../cli/args.ts";
+import { colorsFor } from "../ui/colors.ts";
 import { LabUnavailableError, openKernelReader, runCommand, type RunCommand } from "./kernel-reader.ts";
 import { choosePredictions, DEFAULT_SOURCES, type ModuleSource } from "./predictor.ts";
 import { renderHeader, renderList, renderStepResult, renderStepTitle, renderSummary, type RenderOptions } from "./render.ts";
@@ -61,38 +61,13 @@ the kernel reports for each end next to the state the RFC 9293 state machine
   --help, -h    this text
 `;
 
-function colorsFor(io: LabIo, noColor: boolean) {
-  const env = io.env ?? process.env;
-  const enabled = !noColor && !("NO_COLOR" in env) && (Boolean(io.stdout.isTTY) || "FORCE_COLOR" in env);
-  return pc.createColors(enabled);
-}
-
 export async function runLab(argv: string[], io: LabIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        list: { type: "boolean", short: "l" },
-        "no-pause": { type: "boolean" },
-        "no-color": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommand(argv, io, USAGE, { list: { type: "boolean", short: "l" }, "no-pause": { type: "boolean" } });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  const colors = colorsFor(io, values["no-color"] === true);
+  const colors = colorsFor(io.stdout, io.env ?? process.env, argv);
   const width = Math.max(60, Math.min(io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80, 100));
 
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return EXIT_OK;
-  }
   if (values.list) {
     io.stdout.write(renderList(SCENARIOS, { colors, width }));
     return EXIT_OK;

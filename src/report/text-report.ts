@@ -73,10 +73,10 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
   // Lines too long for the terminal are word-wrapped under their label; lines that
   // fit keep their spacing, since counterexamples are often aligned by hand.
   const room = Math.max(20, (ctx.width ?? 80) - DETAIL_INDENT - 11);
-  const field = (name: string, value: string) => {
+  const field = (name: string, value: string, wrap = true) => {
     const [first = "", ...rest] = value
       .split("\n")
-      .flatMap((l) => (visibleWidth(l) <= room ? [l] : wrapAnsi(l, room, true)));
+      .flatMap((l) => (!wrap || visibleWidth(l) <= room ? [l] : wrapAnsi(l, room, true)));
     lines.push(`${pad}${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${pad}${" ".repeat(11)}${l}`));
   };
   const f = e.failure;
@@ -87,7 +87,7 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
     else field("Your code", c.red(f.actual ?? "undefined"));
     if (f.picture) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
-    field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`);
+    field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`, false); // a command to copy whole
   } else if (e.message) {
     field("Why", e.message);
   }

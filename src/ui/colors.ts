@@ -12,6 +12,6 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
   return stream.isTTY === true && env.TERM !== "dumb";
 }
 
-export function colorsFor(stream: { isTTY?: boolean }): Colors {
-  return pc.createColors(wantsColor(stream));
+export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Colors {
+  return pc.createColors(wantsColor(stream, env, argv));
 }

@@ -1,0 +1,32 @@
+/**
+ * Command-line parsing shared by every command: node:util parseArgs, plus the
+ * options all commands accept (--help, --no-color), and the same answer to a
+ * mistyped option everywhere (the message, then the usage, exit code 2).
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { EXIT } from "./io.ts";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Writer = { write(text: string): unknown };
+
+const COMMON = {
+  help: { type: "boolean", short: "h" },
+  "no-color": { type: "boolean" },
+} as const satisfies Options;
+
+/** The parsed arguments, or the exit code when the command should stop here (--help, a mistake). */
+export function parseCommand<const O extends Options>(argv: string[], io: { readonly stdout: Writer; readonly stderr: Writer }, usage: string, options: O) {
+  const config = { args: argv, allowPositionals: true, strict: true, options: { ...COMMON, ...options } as typeof COMMON & O } as const;
+  let parsed;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${usage.trimEnd()}\n`);
+    return EXIT.usage;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(`${usage.trimEnd()}\n`);
+    return EXIT.ok;
+  }
+  return parsed;
+}
