@@ -58,6 +58,20 @@ export interface Segment {
   readonly dataLength: number;
 }
 
+/**
+ * A segment as the lessons write it: "SYN seq=100", "SYN,ACK seq=300 ack=101",
+ * "FIN,ACK seq=101 ack=301 len=20". ACK goes last among the flags because that
+ * is how people read them together; ack= appears only when the ACK bit is set.
+ */
+export function segmentText(segment: Segment): string {
+  const names = setFlagNames(segment.flags);
+  const ordered = [...names.filter((n) => n !== "ACK"), ...names.filter((n) => n === "ACK")];
+  const parts = [ordered.length > 0 ? ordered.join(",") : "(no flags)", `seq=${segment.seq}`];
+  if (segment.flags.ACK) parts.push(`ack=${segment.ack}`);
+  if (segment.dataLength !== 0) parts.push(`len=${segment.dataLength}`);
+  return parts.join(" ");
+}
+
 /** 2^32: sequence numbers live modulo this (RFC 9293 §3.4). */
 export const SEQ_MODULUS = 2 ** 32;
 
@@ -102,6 +116,22 @@ export type TcpEvent =
 export interface Transition {
   readonly tcb: Tcb;
   readonly send: readonly Segment[];
+}
+
+/** An event as the lessons write it: "active OPEN", "CLOSE", "2MSL timeout", "segment SYN seq=100". */
+export function eventText(event: TcpEvent): string {
+  switch (event.kind) {
+    case "open":
+      return `${event.mode} OPEN`;
+    case "close":
+      return "CLOSE";
+    case "abort":
+      return "ABORT";
+    case "time-wait-timeout":
+      return "2MSL timeout";
+    case "segment":
+      return `segment ${segmentText(event.segment)}`;
+  }
 }
 
 /** The TCB of an endpoint that does not exist yet but has picked the ISN it will use. */

@@ -9,8 +9,8 @@
  * when a step says so, so a step can hold a FIN back the way a full receive
  * window holds it back on a real machine.
  */
-import { closedTcb } from "../../lib/tcp.ts";
-import type { End, FlagName, Segment, State, Tcb, TcpEvent, Transition } from "../../lib/tcp.ts";
+import { closedTcb, eventText, segmentText } from "../../lib/tcp.ts";
+import type { End, Segment, State, Tcb, TcpEvent, Transition } from "../../lib/tcp.ts";
 
 export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
 
@@ -185,28 +185,10 @@ export function predictSteps(
 }
 
 /** Flags in the order people write them: "SYN,ACK", "FIN,ACK" (the header order is ACK … SYN FIN). */
-const FLAG_READING_ORDER: readonly FlagName[] = ["SYN", "FIN", "RST", "ACK", "PSH", "URG", "ECE", "CWR"];
+/** The lab writes segments and events as the lessons do. */
+export { segmentText as formatSegment } from "../../lib/tcp.ts";
 
-/** "SYN seq=100", "SYN,ACK seq=300 ack=101", "FIN,ACK seq=101 ack=301". */
-export function formatSegment(segment: Segment): string {
-  const names = FLAG_READING_ORDER.filter((name) => segment.flags[name]);
-  const ctl = names.length > 0 ? names.join(",") : "(no flags)";
-  const ack = segment.flags.ACK ? ` ack=${segment.ack}` : "";
-  const data = segment.dataLength > 0 ? ` len=${segment.dataLength}` : "";
-  return `${ctl} seq=${segment.seq}${ack}${data}`;
-}
-
+/** An event in the lab's trace: a segment is named by itself, without the word "segment". */
 export function formatEvent(event: TcpEvent): string {
-  switch (event.kind) {
-    case "open":
-      return `${event.mode} OPEN`;
-    case "close":
-      return "CLOSE";
-    case "abort":
-      return "ABORT";
-    case "time-wait-timeout":
-      return "2MSL timeout";
-    case "segment":
-      return formatSegment(event.segment);
-  }
+  return event.kind === "segment" ? segmentText(event.segment) : eventText(event);
 }
