@@ -62,30 +62,35 @@ export interface Situation {
  * with ISN `p` would have it. Numbers count the SYN and each FIN.
  */
 export function situations(i: number, p: number): readonly Situation[] {
-  const t = (state: State, passiveOpen: boolean, una: number, nxt: number, irs: number, rcv: number): Tcb => ({
-    state,
-    passiveOpen,
-    iss: i,
-    sndUna: wrap(una),
-    sndNxt: wrap(nxt),
-    irs: wrap(irs),
-    rcvNxt: wrap(rcv),
-  });
-  return [
-    { name: "CLOSED", tcb: closedTcb(i) },
-    { name: "LISTEN", tcb: t("LISTEN", true, i, i, 0, 0) },
-    { name: "SYN-SENT", tcb: t("SYN-SENT", false, i, i + 1, 0, 0) },
-    { name: "SYN-RECEIVED (from LISTEN)", tcb: t("SYN-RECEIVED", true, i, i + 1, p, p + 1) },
-    { name: "SYN-RECEIVED (simultaneous open)", tcb: t("SYN-RECEIVED", false, i, i + 1, p, p + 1) },
-    { name: "ESTABLISHED", tcb: t("ESTABLISHED", false, i + 1, i + 1, p, p + 1) },
-    { name: "FIN-WAIT-1", tcb: t("FIN-WAIT-1", false, i + 1, i + 2, p, p + 1) },
-    { name: "FIN-WAIT-1 (closed in SYN-RECEIVED)", tcb: t("FIN-WAIT-1", true, i, i + 2, p, p + 1) },
-    { name: "FIN-WAIT-2", tcb: t("FIN-WAIT-2", false, i + 2, i + 2, p, p + 1) },
-    { name: "CLOSE-WAIT", tcb: t("CLOSE-WAIT", true, i + 1, i + 1, p, p + 2) },
-    { name: "CLOSING", tcb: t("CLOSING", false, i + 1, i + 2, p, p + 2) },
-    { name: "LAST-ACK", tcb: t("LAST-ACK", true, i + 1, i + 2, p, p + 2) },
-    { name: "TIME-WAIT", tcb: t("TIME-WAIT", false, i + 2, i + 2, p, p + 2) },
-  ];
+  return SITUATIONS.map((_, which) => situationAt(i, p, which));
+}
+
+/** A TCB in `state` with ISS `i` and the other numbers as given (wrapped). */
+function tcbOf(state: State, passiveOpen: boolean, i: number, una: number, nxt: number, irs: number, rcv: number): Tcb {
+  return { state, passiveOpen, iss: i, sndUna: wrap(una), sndNxt: wrap(nxt), irs: wrap(irs), rcvNxt: wrap(rcv) };
+}
+
+/** Each situation's name and TCB, for our ISN i and the peer's p. */
+const SITUATIONS: readonly (readonly [string, (i: number, p: number) => Tcb])[] = [
+  ["CLOSED", (i) => closedTcb(i)],
+  ["LISTEN", (i) => tcbOf("LISTEN", true, i, i, i, 0, 0)],
+  ["SYN-SENT", (i) => tcbOf("SYN-SENT", false, i, i, i + 1, 0, 0)],
+  ["SYN-RECEIVED (from LISTEN)", (i, p) => tcbOf("SYN-RECEIVED", true, i, i, i + 1, p, p + 1)],
+  ["SYN-RECEIVED (simultaneous open)", (i, p) => tcbOf("SYN-RECEIVED", false, i, i, i + 1, p, p + 1)],
+  ["ESTABLISHED", (i, p) => tcbOf("ESTABLISHED", false, i, i + 1, i + 1, p, p + 1)],
+  ["FIN-WAIT-1", (i, p) => tcbOf("FIN-WAIT-1", false, i, i + 1, i + 2, p, p + 1)],
+  ["FIN-WAIT-1 (closed in SYN-RECEIVED)", (i, p) => tcbOf("FIN-WAIT-1", true, i, i, i + 2, p, p + 1)],
+  ["FIN-WAIT-2", (i, p) => tcbOf("FIN-WAIT-2", false, i, i + 2, i + 2, p, p + 1)],
+  ["CLOSE-WAIT", (i, p) => tcbOf("CLOSE-WAIT", true, i, i + 1, i + 1, p, p + 2)],
+  ["CLOSING", (i, p) => tcbOf("CLOSING", false, i, i + 1, i + 2, p, p + 2)],
+  ["LAST-ACK", (i, p) => tcbOf("LAST-ACK", true, i, i + 1, i + 2, p, p + 2)],
+  ["TIME-WAIT", (i, p) => tcbOf("TIME-WAIT", false, i, i + 2, i + 2, p, p + 2)],
+];
+
+/** situations(i, p)[which], without building the others (randomCase needs one per generated case). */
+function situationAt(i: number, p: number, which: number): Situation {
+  const [name, make] = SITUATIONS[which]!;
+  return { name, tcb: make(i, p) };
 }
 
 export interface Case {
@@ -193,7 +198,7 @@ export function randomCase(isn: fc.Arbitrary<number>, situationsUpTo: number): f
       anyAck: isn,
     })
     .map(({ i, p, which, names, seqPick, ackPick, anySeq, anyAck }): Case => {
-      const s = situations(i, p)[which]!;
+      const s = situationAt(i, p, which);
       const t = s.tcb;
       const seqs = [t.rcvNxt, wrap(t.rcvNxt + 1), wrap(t.rcvNxt - 1), p, anySeq];
       const acks = [t.sndNxt, t.sndUna, wrap(t.sndNxt + 1), t.iss, wrap(t.iss - 1), anyAck];
@@ -289,16 +294,20 @@ export function correctAnswers(tcb: Tcb, event: TcpEvent, expected: Transition):
   if (event.kind !== "segment") return [expected];
   const s = event.segment;
   const f = s.flags;
-  const stay = (send: readonly Segment[]): Transition => ({ tcb, send });
   const out = [expected];
-  if (SYNCHRONIZED.has(tcb.state) && f.RST && s.seq !== tcb.rcvNxt) out.push(stay([]), stay([ackOf(tcb)]));
+  if (SYNCHRONIZED.has(tcb.state) && f.RST && s.seq !== tcb.rcvNxt) out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]));
   if (tcb.state === "SYN-RECEIVED" && f.SYN && !f.ACK && !f.RST && !f.FIN && s.seq === tcb.irs) {
-    out.push(stay([]), stay([ackOf(tcb)]), stay([seg(["SYN", "ACK"], tcb.iss, tcb.rcvNxt)]));
+    out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]), stay(tcb, [seg(["SYN", "ACK"], tcb.iss, tcb.rcvNxt)]));
   }
   if ((tcb.state === "LAST-ACK" || tcb.state === "TIME-WAIT") && f.ACK && !f.RST && !f.SYN && !f.FIN && s.seq === tcb.rcvNxt && before(tcb.sndNxt, s.ack)) {
-    out.push(stay([]), stay([ackOf(tcb)]));
+    out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]));
   }
   return out;
+}
+
+/** The same state and numbers, sending `send`. (A function of its own, not a closure: correctAnswers runs at every step.) */
+function stay(tcb: Tcb, send: readonly Segment[]): Transition {
+  return { tcb, send };
 }
 
 export function agreesWithSome(actual: unknown, answers: readonly Transition[]): boolean {
@@ -417,6 +426,38 @@ const other = (end: End): End => (end === "client" ? "server" : "client");
 /** How many deliveries may follow the script, so every run ends. */
 const DRAIN = 12;
 
+/** Where a conversation stands: both TCBs, the network (a queue, oldest first) and the steps so far. */
+interface Talk {
+  readonly next: NextState;
+  readonly inScope: ((tcb: Tcb, event: TcpEvent) => boolean) | undefined;
+  readonly tcbs: Record<End, Tcb>;
+  readonly network: InFlight[];
+  readonly steps: Step[];
+}
+
+/** A delivery after the script, to drain the network. */
+const DRAIN_DELIVERY: Action = Object.freeze({ kind: "deliver" });
+
+/** One end processes an event; false when nextState returned something that is not a Transition. */
+function feed(talk: Talk, action: Action, end: End, event: TcpEvent): boolean {
+  const { tcbs, steps } = talk;
+  const before = tcbs[end];
+  if (talk.inScope && !talk.inScope(before, event)) {
+    steps.push({ action, end, event, before, skipped: true, client: tcbs.client.state, server: tcbs.server.state });
+    return true;
+  }
+  const result = talk.next(before, event);
+  if (!isTransition(result)) {
+    steps.push({ action, end, event, before, result, client: tcbs.client.state, server: tcbs.server.state });
+    return false;
+  }
+  tcbs[end] = result.tcb;
+  const to = other(end);
+  for (const segment of result.send) talk.network.push({ to, segment });
+  steps.push({ action, end, event, before, result, client: tcbs.client.state, server: tcbs.server.state });
+  return true;
+}
+
 /**
  * Runs a script with `next` at both ends. Deliveries are in order from one queue
  * (the network); once the script is done, what is still in flight is delivered,
@@ -424,62 +465,46 @@ const DRAIN = 12;
  * segment is then consumed without effect, and the step is marked `skipped`.
  */
 export function converse(next: NextState, script: Script, inScope?: (tcb: Tcb, event: TcpEvent) => boolean): Conversation {
-  const tcbs: Record<End, Tcb> = { client: closedTcb(script.clientIss), server: closedTcb(script.serverIss) };
-  let network: InFlight[] = [];
-  const steps: Step[] = [];
-  const states = () => ({ client: tcbs.client.state, server: tcbs.server.state });
+  const talk: Talk = { next, inScope, tcbs: { client: closedTcb(script.clientIss), server: closedTcb(script.serverIss) }, network: [], steps: [] };
+  const { tcbs, network, steps } = talk;
+  const scripted = script.actions.length;
 
-  const feed = (action: Action, end: End, event: TcpEvent): boolean => {
-    const before = tcbs[end];
-    if (inScope && !inScope(before, event)) {
-      steps.push({ action, end, event, before, skipped: true, ...states() });
-      return true;
-    }
-    const result = next(before, event);
-    if (!isTransition(result)) {
-      steps.push({ action, end, event, before, result, ...states() });
-      return false;
-    }
-    tcbs[end] = result.tcb;
-    network.push(...result.send.map((segment) => ({ to: other(end), segment })));
-    steps.push({ action, end, event, before, result, ...states() });
-    return true;
-  };
-
-  const actions = [...script.actions, ...Array.from({ length: DRAIN }, (): Action => ({ kind: "deliver" }))];
-  for (const [index, action] of actions.entries()) {
-    const draining = index >= script.actions.length;
+  for (let index = 0; index < scripted + DRAIN; index++) {
+    const draining = index >= scripted;
+    const action = draining ? DRAIN_DELIVERY : script.actions[index]!;
     let ok = true;
     switch (action.kind) {
       case "open":
-        ok = feed(action, action.end, { kind: "open", mode: action.mode });
+        ok = feed(talk, action, action.end, { kind: "open", mode: action.mode });
         break;
       case "close":
       case "abort":
       case "time-wait-timeout":
-        ok = feed(action, action.end, { kind: action.kind });
+        ok = feed(talk, action, action.end, { kind: action.kind });
         break;
       case "inject": {
         const segment = injected(tcbs[action.to], action.what, action.seq);
-        ok = feed(action, action.to, { kind: "segment", segment });
+        ok = feed(talk, action, action.to, { kind: "segment", segment });
         break;
       }
       case "deliver": {
         const head = network.shift();
-        if (head !== undefined) ok = feed(action, head.to, { kind: "segment", segment: head.segment });
-        else if (!draining) steps.push({ action, end: null, ...states() });
+        if (head !== undefined) ok = feed(talk, action, head.to, { kind: "segment", segment: head.segment });
+        else if (!draining) steps.push({ action, end: null, client: tcbs.client.state, server: tcbs.server.state });
         break;
       }
       case "drop":
       case "duplicate":
       case "delay": {
-        const [head, ...rest] = network;
+        const head = network[0];
         if (head === undefined) {
-          steps.push({ action, end: null, ...states() });
+          steps.push({ action, end: null, client: tcbs.client.state, server: tcbs.server.state });
           break;
         }
-        network = action.kind === "drop" ? rest : action.kind === "duplicate" ? [head, head, ...rest] : [...rest, head];
-        steps.push({ action, end: head.to, touched: head.segment, ...states() });
+        if (action.kind === "drop") network.shift();
+        else if (action.kind === "duplicate") network.unshift(head);
+        else network.push(network.shift()!);
+        steps.push({ action, end: head.to, touched: head.segment, client: tcbs.client.state, server: tcbs.server.state });
         break;
       }
     }
@@ -487,6 +512,47 @@ export function converse(next: NextState, script: Script, inScope?: (tcb: Tcb, e
     if (draining && network.length === 0) break;
   }
   return { steps, malformed: false };
+}
+
+/**
+ * Conversations already run, per nextState, per scope and per script. Properties
+ * that draw their scripts from the same generator are given the same scripts
+ * (fast-check is seeded the same for every property), so without this each of
+ * them would run the same conversations again, with the same function.
+ */
+const RUNS = new WeakMap<NextState, Map<unknown, Map<string, Conversation>>>();
+/** Past this many scripts per function the memo starts again (it only saves time). */
+const MEMO_LIMIT = 1000;
+const NO_SCOPE = Symbol("no scope");
+/** Each script's key, made once: the reference and the learner's code are given the same (frozen) script. */
+const KEYS = new WeakMap<Script, string>();
+
+function keyOf(script: Script): string {
+  let key = KEYS.get(script);
+  if (key === undefined) KEYS.set(script, (key = JSON.stringify(script)));
+  return key;
+}
+
+/**
+ * converse(next, script, inScope), run once per function, scope and script: the
+ * same script asked again (by another property) gives the conversation already
+ * run. What the properties check is unchanged; only the repeated runs are saved.
+ */
+export function conversationOf(next: NextState, script: Script, inScope?: (tcb: Tcb, event: TcpEvent) => boolean): Conversation {
+  if (typeof next !== "function") return converse(next, script, inScope);
+  let byScope = RUNS.get(next);
+  if (byScope === undefined) RUNS.set(next, (byScope = new Map()));
+  const scope = inScope ?? NO_SCOPE;
+  let memo = byScope.get(scope);
+  if (memo === undefined) byScope.set(scope, (memo = new Map()));
+  const key = keyOf(script);
+  let conversation = memo.get(key);
+  if (conversation === undefined) {
+    conversation = converse(next, script, inScope);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, conversation);
+  }
+  return conversation;
 }
 
 function injected(target: Tcb, what: Injection, seq: number): Segment {

@@ -45,49 +45,67 @@ export interface KeepaliveRun {
 
 type KeepaliveFn = (config: KeepaliveConfig, state: KeepaliveState, now: number) => KeepaliveAction;
 
+/** How many of the values fall on each time (the driver asks every ms). */
+function countsByTime(times: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const t of times) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** What our end knows of the peer: when it was last heard, and the probes sent since. */
+interface Heard {
+  lastReceived: number;
+  probesSent: number;
+  lastProbeAt: number | null;
+}
+
+/** Anything from the peer at t answers every probe sent so far. */
+function hear(h: Heard, t: number): void {
+  h.lastReceived = t;
+  h.probesSent = 0;
+  h.lastProbeAt = null;
+}
+
 export function runKeepaliveWorld(fn: KeepaliveFn, world: KeepaliveWorld): KeepaliveRun {
-  const alive = (t: number) => world.deathAt === null || t < world.deathAt;
+  const { deathAt } = world;
+  const alive = (t: number) => deathAt === null || t < deathAt;
+  // Looked up every ms, so made into sets and counts once.
+  const peerSends = new Set(world.peerSends);
+  const dataSent = countsByTime(world.dataWindows.map((w) => w.from));
+  const dataAcked = countsByTime(world.dataWindows.map((w) => w.to));
   const answers = new Set<number>();
   const events: TimedAction[] = [];
-  let lastReceived = 0;
-  let probesSent = 0;
-  let lastProbeAt: number | null = null;
+  const h: Heard = { lastReceived: 0, probesSent: 0, lastProbeAt: null };
   let unacked = 0; // data windows opened and not yet ACKed
-  const hear = (t: number) => {
-    lastReceived = t;
-    probesSent = 0; // any segment from the peer answers every probe
-    lastProbeAt = null;
-  };
 
   for (let t = 0; t <= world.horizon; t++) {
-    for (const w of world.dataWindows) if (w.from === t) unacked++;
+    unacked += dataSent.get(t) ?? 0;
     if (alive(t)) {
-      let heard = world.peerSends.includes(t) || answers.has(t);
-      for (const w of world.dataWindows) {
-        if (w.to === t) {
-          unacked--; // the ACK for that data arrives
-          heard = true;
-        }
+      let heard = peerSends.has(t) || answers.has(t);
+      const acks = dataAcked.get(t);
+      if (acks !== undefined) {
+        unacked -= acks; // the ACK for that data arrives
+        heard = true;
       }
-      if (heard) hear(t);
+      if (heard) hear(h, t);
     }
-    const state: KeepaliveState = { lastReceived, unackedData: unacked > 0, probesSent, lastProbeAt };
+    const state: KeepaliveState = { lastReceived: h.lastReceived, unackedData: unacked > 0, probesSent: h.probesSent, lastProbeAt: h.lastProbeAt };
     const action = fn(world.config, state, t);
     if (action === "none") continue;
     events.push({ at: t, action: String(action) });
     if (action === "abort") break;
     if (action === "probe") {
-      probesSent++;
-      lastProbeAt = t;
+      h.probesSent++;
+      h.lastProbeAt = t;
       if (alive(t + world.answerDelay)) {
-        if (world.answerDelay === 0) hear(t);
+        if (world.answerDelay === 0) hear(h, t);
         else answers.add(t + world.answerDelay);
       }
     } else {
       break; // not an allowed answer: the run ends here, and the event list shows it
     }
   }
-  return { events, lastHeard: lastReceived };
+  return { events, lastHeard: h.lastReceived };
 }
 
 export function keepaliveWorldText(w: KeepaliveWorld): string {
@@ -154,38 +172,51 @@ export interface HeartbeatRun {
 
 type HeartbeatFn = (config: HeartbeatConfig, state: HeartbeatState, now: number) => HeartbeatAction;
 
+/** One end of a heartbeat world, as the driver keeps it. */
+interface HeartbeatEnd {
+  readonly name: "A" | "B";
+  lastHeard: number;
+  lastSent: number;
+  /** When messages from the other end arrive. */
+  readonly inbox: Set<number>;
+  /** When this end's application sends (a set: asked every ms). */
+  readonly own: ReadonlySet<number>;
+  pings: number;
+}
+
+/** `me` sends a message at t: it arrives at the other end `delay` later. */
+function sendFrom(me: HeartbeatEnd, peer: HeartbeatEnd, t: number, delay: number): void {
+  me.lastSent = t;
+  peer.inbox.add(t + delay);
+}
+
+/** Millisecond t at one end: take in what arrives, send what the application sends, then ask `fn`. */
+function heartbeatTick(fn: HeartbeatFn, world: HeartbeatWorld, me: HeartbeatEnd, peer: HeartbeatEnd, t: number, closes: HeartbeatClose[], invalid: string[]): void {
+  if (me.inbox.has(t)) me.lastHeard = t;
+  if (me.own.has(t)) sendFrom(me, peer, t, world.delay);
+  const action = fn(world.config, { lastHeard: me.lastHeard, lastSent: me.lastSent }, t);
+  if (action === "send-ping") {
+    me.pings++;
+    sendFrom(me, peer, t, world.delay);
+  } else if (action === "close") {
+    closes.push({ end: me.name, at: t, lastHeard: me.lastHeard });
+  } else if (action !== "none") {
+    invalid.push(`${me.name} at ${time(t)}: ${String(action)}`);
+  }
+}
+
 export function runHeartbeatWorld(fn: HeartbeatFn, world: HeartbeatWorld): HeartbeatRun {
-  const ends = {
-    A: { lastHeard: 0, lastSent: 0, inbox: new Set<number>(), own: world.aSends, pings: 0 },
-    B: { lastHeard: 0, lastSent: 0, inbox: new Set<number>(), own: world.bSends, pings: 0 },
-  };
-  const bAlive = (t: number) => world.bDiesAt === null || t < world.bDiesAt;
+  const a: HeartbeatEnd = { name: "A", lastHeard: 0, lastSent: 0, inbox: new Set<number>(), own: new Set(world.aSends), pings: 0 };
+  const b: HeartbeatEnd = { name: "B", lastHeard: 0, lastSent: 0, inbox: new Set<number>(), own: new Set(world.bSends), pings: 0 };
   const closes: HeartbeatClose[] = [];
   const invalid: string[] = [];
 
+  // Every ms, A then B (while B is alive), until the horizon or the first close.
   for (let t = 0; t <= world.horizon && closes.length === 0; t++) {
-    for (const name of ["A", "B"] as const) {
-      if (name === "B" && !bAlive(t)) continue;
-      const me = ends[name];
-      const peer = ends[name === "A" ? "B" : "A"];
-      if (me.inbox.has(t)) me.lastHeard = t;
-      const send = () => {
-        me.lastSent = t;
-        peer.inbox.add(t + world.delay);
-      };
-      if (me.own.includes(t)) send();
-      const action = fn(world.config, { lastHeard: me.lastHeard, lastSent: me.lastSent }, t);
-      if (action === "send-ping") {
-        me.pings++;
-        send();
-      } else if (action === "close") {
-        closes.push({ end: name, at: t, lastHeard: me.lastHeard });
-      } else if (action !== "none") {
-        invalid.push(`${name} at ${time(t)}: ${String(action)}`);
-      }
-    }
+    heartbeatTick(fn, world, a, b, t, closes, invalid);
+    if (world.bDiesAt === null || t < world.bDiesAt) heartbeatTick(fn, world, b, a, t, closes, invalid);
   }
-  return { closes, pings: { A: ends.A.pings, B: ends.B.pings }, invalid };
+  return { closes, pings: { A: a.pings, B: b.pings }, invalid };
 }
 
 export function heartbeatWorldText(w: HeartbeatWorld): string {

@@ -80,127 +80,163 @@ function isStepLike(x: unknown): x is SimStep {
   );
 }
 
+/** Where the replay stands: each end's TCB, its last SYN or FIN, and what is in flight (oldest first). */
+interface Replay {
+  readonly tcbs: Record<End, Tcb>;
+  readonly last: Record<End, Segment | null>;
+  /** Mutated in place: a queue, as in the simulator. */
+  readonly network: InFlight[];
+}
+
+/** What one step of the check needs (one object per run, so no closure is made per step). */
+interface StepCheck {
+  readonly replay: Replay;
+  readonly scenario: Scenario;
+  readonly step: SimStep;
+  readonly i: number;
+}
+
+const fail = (step: number, why: string): Verdict => ({ ok: false, step, why });
+
+/** The same segment, or null, as isDeepStrictEqual judges (the same object is equal to itself). */
+function sameSegmentValue(a: Segment | null, b: Segment | null): boolean {
+  return a === b || isDeepStrictEqual(a, b);
+}
+
+/** One end processes an event: the trace must show one of the correct answers. */
+function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | null, candidates: readonly Transition[]): Verdict | undefined {
+  const { step, i, replay } = c;
+  const { tcbs } = replay;
+  if (step.end !== end) return fail(i, `this step happens to the ${end}, the trace says ${step.end ?? "nobody"}`);
+  if (!sameSegmentValue(step.segment, received)) {
+    return fail(i, received === null ? "segment should be null for this step" : `the ${end} should receive ${showSegment(received)}, the trace says ${step.segment ? showSegment(step.segment) : "null"}`);
+  }
+  let chosen: Transition | undefined;
+  for (const candidate of candidates) {
+    if (agrees({ tcb: candidate.tcb, send: step.sent }, candidate) && step[end] === candidate.tcb.state) {
+      chosen = candidate;
+      break;
+    }
+  }
+  if (chosen === undefined) {
+    const ref = candidates[0]!;
+    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${showEvent(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
+  }
+  const peer = other(end);
+  if (step[peer] !== tcbs[peer].state) return fail(i, `the ${peer} takes no part in this step and should stay ${tcbs[peer].state}`);
+  tcbs[end] = chosen.tcb;
+  for (const s of step.sent) {
+    if (s.flags.SYN || s.flags.FIN) replay.last[end] = s;
+    replay.network.push({ to: peer, segment: s });
+  }
+  return undefined;
+}
+
+/** Nothing happens to either end. */
+function quiet(c: StepCheck, end: End | null, segment: Segment | null): Verdict | undefined {
+  const { step, i } = c;
+  const { tcbs } = c.replay;
+  if (step.end !== end) return fail(i, `"end" should be ${end ?? "null"} in this step, the trace says ${step.end ?? "null"}`);
+  if (!sameSegmentValue(step.segment, segment)) return fail(i, `"segment" should be ${segment ? showSegment(segment) : "null"} in this step`);
+  if (step.sent.length > 0) return fail(i, `nobody sends anything in this step, the trace says ${segments(step.sent)}`);
+  if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "neither end changes state in this step");
+  return undefined;
+}
+
+/** The candidates for a delivery the receiver follows with close() at once: the FIN carries the ACK. */
+function deliverThenClose(onSegment: readonly Transition[], handshake: Scenario["handshake"]): Transition[] {
+  const out: Transition[] = [];
+  for (const a of onSegment) {
+    for (const c of answers(a.tcb, { kind: "close" }, handshake)) {
+      const piggybacked = c.send.some((s) => s.flags.ACK);
+      out.push({ tcb: c.tcb, send: [...(piggybacked ? a.send.filter((s) => !isPureAck(s)) : a.send), ...c.send] });
+    }
+  }
+  return out;
+}
+
+/** Checks step i against the script's action; updates the replay when it is right. */
+function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
+  const { step, i, replay, scenario } = c;
+  const { tcbs, network } = replay;
+  switch (action.kind) {
+    case "open":
+    case "close":
+    case "abort":
+    case "time-wait-timeout": {
+      const event: TcpEvent = action.kind === "open" ? { kind: "open", mode: action.mode } : { kind: action.kind };
+      return processes(c, action.end, event, null, answers(tcbs[action.end], event, scenario.handshake));
+    }
+    case "retransmit": {
+      // A copy of this end's own last SYN or FIN, if one is still unacknowledged.
+      const e = action.end;
+      const again = WAITING_FOR_ACK.includes(tcbs[e].state) ? replay.last[e] : null;
+      if (step.end !== e || step.segment !== null) return fail(i, `this step happens to the ${e}, with segment null`);
+      if (!isDeepStrictEqual(step.sent, again === null ? [] : [again])) {
+        return again === null
+          ? fail(i, `the ${e} is in ${tcbs[e].state} with no SYN or FIN waiting for an ACK: a retransmission sends nothing`)
+          : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${showSegment(again)}: it sends exactly that segment again`);
+      }
+      if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "a retransmission changes no state");
+      if (again !== null) network.push({ to: other(e), segment: again });
+      return undefined;
+    }
+    case "old-syn": {
+      const syn: Segment = { seq: action.seq, ack: 0, flags: flags("SYN"), dataLength: 0 };
+      const event: TcpEvent = { kind: "segment", segment: syn };
+      return processes(c, action.to, event, syn, answers(tcbs[action.to], event, scenario.handshake));
+    }
+    case "deliver": {
+      const head = network.shift();
+      if (head === undefined) return quiet(c, null, null);
+      const event: TcpEvent = { kind: "segment", segment: head.segment };
+      const onSegment = answers(tcbs[head.to], event, scenario.handshake);
+      return processes(c, head.to, event, head.segment, action.thenClose ? deliverThenClose(onSegment, scenario.handshake) : onSegment);
+    }
+    case "drop":
+    case "duplicate":
+    case "delay": {
+      const head = network[0];
+      if (head === undefined) return quiet(c, null, null);
+      const problem = quiet(c, head.to, head.segment);
+      if (action.kind === "drop") network.shift();
+      else if (action.kind === "duplicate") network.unshift(head);
+      else network.push(network.shift()!);
+      return problem;
+    }
+  }
+}
+
+const DRAIN: SimAction = { kind: "deliver" };
+
 export function checkRun(scenario: Scenario, result: unknown): Verdict {
   const r = result as { trace?: unknown; client?: unknown; server?: unknown; inFlight?: unknown; stopped?: unknown };
   if (typeof r !== "object" || r === null || !Array.isArray(r.trace)) return { ok: false, step: 0, why: "the result has no trace array" };
   const trace = r.trace as unknown[];
-
-  const tcbs: Record<End, Tcb> = { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) };
-  const last: Record<End, Segment | null> = { client: null, server: null };
-  let network: InFlight[] = [];
   const limit = scenario.maxSteps ?? SIM_DEFAULT_MAX_STEPS;
-  const fail = (step: number, why: string): Verdict => ({ ok: false, step, why });
+  const script = scenario.script;
+
+  const replay: Replay = { tcbs: { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) }, last: { client: null, server: null }, network: [] };
+  const { tcbs, network } = replay;
 
   let i = 0;
   for (; i < limit; i++) {
-    const action: SimAction | undefined = i < scenario.script.length ? scenario.script[i] : network.length > 0 ? { kind: "deliver" } : undefined;
+    const action: SimAction | undefined = i < script.length ? script[i] : network.length > 0 ? DRAIN : undefined;
     if (action === undefined) break;
     const step = trace[i];
     if (step === undefined) {
-      return fail(i, i < scenario.script.length ? `the trace ends before script action ${i + 1}` : `the trace ends with ${network.length} segment(s) still in flight and steps left`);
+      return fail(i, i < script.length ? `the trace ends before script action ${i + 1}` : `the trace ends with ${network.length} segment(s) still in flight and steps left`);
     }
     if (!isStepLike(step)) return fail(i, "this trace entry is not a well-formed step");
     if (step.action !== action.kind) return fail(i, `this step should be a "${action.kind}", the trace says "${step.action}"`);
-
-    // One end processes an event: the trace must show one of the correct answers.
-    const processes = (end: End, event: TcpEvent, received: Segment | null, candidates: readonly Transition[]): Verdict | undefined => {
-      if (step.end !== end) return fail(i, `this step happens to the ${end}, the trace says ${step.end ?? "nobody"}`);
-      if (!isDeepStrictEqual(step.segment, received)) {
-        return fail(i, received === null ? "segment should be null for this step" : `the ${end} should receive ${showSegment(received)}, the trace says ${step.segment ? showSegment(step.segment) : "null"}`);
-      }
-      const chosen = candidates.find((c) => agrees({ tcb: c.tcb, send: step.sent }, c) && step[end] === c.tcb.state);
-      if (chosen === undefined) {
-        const ref = candidates[0]!;
-        return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${showEvent(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
-      }
-      if (step[other(end)] !== tcbs[other(end)].state) return fail(i, `the ${other(end)} takes no part in this step and should stay ${tcbs[other(end)].state}`);
-      tcbs[end] = chosen.tcb;
-      for (const s of step.sent) if (s.flags.SYN || s.flags.FIN) last[end] = s;
-      network = [...network, ...step.sent.map((segment) => ({ to: other(end), segment }))];
-      return undefined;
-    };
-    // Nothing happens to either end.
-    const quiet = (end: End | null, segment: Segment | null): Verdict | undefined => {
-      if (step.end !== end) return fail(i, `"end" should be ${end ?? "null"} in this step, the trace says ${step.end ?? "null"}`);
-      if (!isDeepStrictEqual(step.segment, segment)) return fail(i, `"segment" should be ${segment ? showSegment(segment) : "null"} in this step`);
-      if (step.sent.length > 0) return fail(i, `nobody sends anything in this step, the trace says ${segments(step.sent)}`);
-      if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "neither end changes state in this step");
-      return undefined;
-    };
-
-    let problem: Verdict | undefined;
-    switch (action.kind) {
-      case "open":
-      case "close":
-      case "abort":
-      case "time-wait-timeout": {
-        const event: TcpEvent = action.kind === "open" ? { kind: "open", mode: action.mode } : { kind: action.kind };
-        problem = processes(action.end, event, null, answers(tcbs[action.end], event, scenario.handshake));
-        break;
-      }
-      case "retransmit": {
-        // A copy of this end's own last SYN or FIN, if one is still unacknowledged.
-        const e = action.end;
-        const again = WAITING_FOR_ACK.includes(tcbs[e].state) ? last[e] : null;
-        if (step.end !== e || step.segment !== null) {
-          problem = fail(i, `this step happens to the ${e}, with segment null`);
-        } else if (!isDeepStrictEqual(step.sent, again === null ? [] : [again])) {
-          problem = again === null
-            ? fail(i, `the ${e} is in ${tcbs[e].state} with no SYN or FIN waiting for an ACK: a retransmission sends nothing`)
-            : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${showSegment(again)}: it sends exactly that segment again`);
-        } else if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) {
-          problem = fail(i, "a retransmission changes no state");
-        } else if (again !== null) {
-          network = [...network, { to: other(e), segment: again }];
-        }
-        break;
-      }
-      case "old-syn": {
-        const syn: Segment = { seq: action.seq, ack: 0, flags: flags("SYN"), dataLength: 0 };
-        const event: TcpEvent = { kind: "segment", segment: syn };
-        problem = processes(action.to, event, syn, answers(tcbs[action.to], event, scenario.handshake));
-        break;
-      }
-      case "deliver": {
-        const [head, ...rest] = network;
-        if (head === undefined) {
-          problem = quiet(null, null);
-          break;
-        }
-        network = rest;
-        const event: TcpEvent = { kind: "segment", segment: head.segment };
-        const onSegment = answers(tcbs[head.to], event, scenario.handshake);
-        const candidates = action.thenClose
-          ? onSegment.flatMap((a) =>
-              answers(a.tcb, { kind: "close" }, scenario.handshake).map((c): Transition => {
-                const piggybacked = c.send.some((s) => s.flags.ACK);
-                return { tcb: c.tcb, send: [...(piggybacked ? a.send.filter((s) => !isPureAck(s)) : a.send), ...c.send] };
-              }),
-            )
-          : onSegment;
-        problem = processes(head.to, event, head.segment, candidates);
-        break;
-      }
-      case "drop":
-      case "duplicate":
-      case "delay": {
-        const [head, ...rest] = network;
-        if (head === undefined) {
-          problem = quiet(null, null);
-          break;
-        }
-        problem = quiet(head.to, head.segment);
-        network = action.kind === "drop" ? rest : action.kind === "duplicate" ? [head, head, ...rest] : [...rest, head];
-        break;
-      }
-    }
+    const problem = checkStep({ replay, scenario, step, i }, action);
     if (problem) return problem;
   }
 
   if (trace.length !== i) {
     return fail(i, i === limit ? `the step bound is ${limit}, but the trace has ${trace.length} steps` : `the run is over after ${i} steps (script done, nothing in flight), but the trace has ${trace.length}`);
   }
-  const settled = i >= scenario.script.length && network.length === 0;
+  const settled = i >= script.length && network.length === 0;
   if (r.stopped !== (settled ? "settled" : "step-limit")) return fail(i, `stopped should be "${settled ? "settled" : "step-limit"}", not ${JSON.stringify(r.stopped)}`);
   if (!isDeepStrictEqual(r.inFlight, network)) {
     return fail(i, `inFlight should be [${network.map((f) => `${showSegment(f.segment)} to ${f.to}`).join(", ")}]`);
