@@ -12,8 +12,8 @@
  * - printing and pictures of counterexamples.
  */
 import fc from "fast-check";
-import { closedTcb, flags, SEQ_MODULUS, STATES, type FlagName, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
-import { drawSequenceDiagram, segmentLabel, segmentsLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
+import { closedTcb, eventText, flags, segmentText, SEQ_MODULUS, STATES, type FlagName, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
+import { drawSequenceDiagram, segmentsLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
 
 export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
 
@@ -324,23 +324,9 @@ export function showTcb(tcb: Tcb): string {
   return `${tcb.state}${origin} (${numbers.join(" ")})`;
 }
 
-export function showEvent(event: TcpEvent): string {
-  switch (event.kind) {
-    case "open":
-      return `${event.mode} OPEN`;
-    case "close":
-      return "CLOSE";
-    case "abort":
-      return "ABORT";
-    case "time-wait-timeout":
-      return "2MSL timeout";
-    case "segment":
-      return `segment ${segmentLabel(event.segment)}`;
-  }
-}
 
 export function showCase(c: Case): string {
-  return `${showTcb(c.tcb)} + ${c.what}: ${showEvent(c.event)}`;
+  return `${showTcb(c.tcb)} + ${c.what}: ${eventText(c.event)}`;
 }
 
 export function showTransition(t: unknown): string {
@@ -352,14 +338,14 @@ export function showTransition(t: unknown): string {
 
 /** Rows for one event arriving at the left end ("you") from the right end ("peer"). */
 function eventRows(event: TcpEvent): DiagramRow[] {
-  if (event.kind === "segment") return [{ middle: { arrow: "right", label: segmentLabel(event.segment) } }];
-  return [{ middle: { text: `your application: ${showEvent(event)}`, align: "left" } }];
+  if (event.kind === "segment") return [{ middle: { arrow: "right", label: segmentText(event.segment) } }];
+  return [{ middle: { text: `your application: ${eventText(event)}`, align: "left" } }];
 }
 
 function outcomeRows(heading: string, t: Transition): DiagramRow[] {
   const rows: DiagramRow[] = [{ middle: { text: heading, align: "left" } }];
   if (t.send.length === 0) rows.push({ left: t.tcb.state, middle: { text: "(sends nothing)", align: "left" } });
-  t.send.forEach((s, k) => rows.push({ left: k === 0 ? t.tcb.state : undefined, middle: { arrow: "left", label: segmentLabel(s) } }));
+  t.send.forEach((s, k) => rows.push({ left: k === 0 ? t.tcb.state : undefined, middle: { arrow: "left", label: segmentText(s) } }));
   return rows;
 }
 
@@ -667,15 +653,15 @@ export function conversationPicture(c: Conversation, upTo: number, footer: reado
     }
     if (step.touched) {
       const style = step.action.kind === "drop" ? "lost" : "sent";
-      rows.push({ middle: { arrow: side(other(step.end)), label: `${segmentLabel(step.touched)} (${step.action.kind})`, style } });
+      rows.push({ middle: { arrow: side(other(step.end)), label: `${segmentText(step.touched)} (${step.action.kind})`, style } });
       return;
     }
     const event = step.event!;
     const skipped = step.skipped ? " (lesson 04)" : "";
     if (event.kind === "segment") {
-      rows.push({ ...states, middle: { arrow: side(other(step.end)), label: `${segmentLabel(event.segment)}${skipped}${mark}` } });
+      rows.push({ ...states, middle: { arrow: side(other(step.end)), label: `${segmentText(event.segment)}${skipped}${mark}` } });
     } else {
-      rows.push({ ...states, middle: { text: `${step.end}: ${showEvent(event)}${skipped}${mark}`, align: side(step.end) } });
+      rows.push({ ...states, middle: { text: `${step.end}: ${eventText(event)}${skipped}${mark}`, align: side(step.end) } });
     }
   });
   return drawSequenceDiagram({ left: "client", right: "server", rows, footer });
@@ -697,7 +683,7 @@ export function firstDisagreement(c: Conversation, reference: NextState): number
 export function disagreementLines(step: Step, reference: NextState): string[] {
   const expected = reference(step.before!, step.event!);
   return [
-    `at the ${step.end}, in ${showTcb(step.before!)}, on ${showEvent(step.event!)}:`,
+    `at the ${step.end}, in ${showTcb(step.before!)}, on ${eventText(step.event!)}:`,
     `  the RFC: ${showTransition(expected)}`,
     `  yours:   ${showTransition(step.result)}`,
   ];

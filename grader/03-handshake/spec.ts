@@ -8,10 +8,10 @@
  * Answers are compared on what the RFC defines only (machine.ts, `agrees`).
  */
 import fc from "fast-check";
-import { setFlagNames, type FlagName, type Segment } from "../../lib/tcp.ts";
+import { segmentText, setFlagNames, type FlagName, type Segment } from "../../lib/tcp.ts";
 import * as reference from "../../solutions/03-handshake.ts";
 import { EDGE_SEQS, seqNumber } from "../kit/arbitraries.ts";
-import { drawSequenceDiagram, segmentLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
+import { drawSequenceDiagram, type DiagramRow } from "../kit/sequence-diagram.ts";
 import { every, specFor } from "../kit/spec.ts";
 import {
   ALL_CASES,
@@ -156,7 +156,7 @@ function showThree(t: unknown): string {
 /** A label with only the four control bits (the grader ignores the others here). */
 function controlLabel(s: Segment): string {
   const names = setFlagNames(s.flags).filter((n) => CONTROL.includes(n));
-  return segmentLabel({ ...s, flags: Object.fromEntries(Object.entries(s.flags).map(([k, v]) => [k, v && names.includes(k as FlagName)])) as Segment["flags"] });
+  return segmentText({ ...s, flags: Object.fromEntries(Object.entries(s.flags).map(([k, v]) => [k, v && names.includes(k as FlagName)])) as Segment["flags"] });
 }
 
 function threePicture(pair: readonly [number, number], expected: Three, actual: Three | undefined): string {

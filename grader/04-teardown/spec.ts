@@ -6,7 +6,7 @@
  * the RFC leaves a choice accepted either way (machine.ts, `correctAnswers`).
  */
 import fc from "fast-check";
-import { STATES, type CloseOutcome, type CloseStep, type Directions, type Segment, type State, type Tcb, type TcpEvent } from "../../lib/tcp.ts";
+import { segmentText, STATES, type CloseOutcome, type CloseStep, type Directions, type Segment, type State, type Tcb, type TcpEvent } from "../../lib/tcp.ts";
 import * as reference from "../../solutions/04-teardown.ts";
 import {
   ALL_CASES,
@@ -35,7 +35,7 @@ import {
   type Script,
 } from "../03-handshake/machine.ts";
 import { seqNumber } from "../kit/arbitraries.ts";
-import { drawSequenceDiagram, segmentLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
+import { drawSequenceDiagram, type DiagramRow } from "../kit/sequence-diagram.ts";
 import { every, specFor } from "../kit/spec.ts";
 
 type Module = typeof import("../../solutions/04-teardown.ts");
@@ -248,7 +248,7 @@ function closePicture(steps: readonly CloseStep[], expected: CloseOutcome, actua
         continue;
       }
       apply(s.to, { kind: "segment", segment });
-      rows.push({ [side(s.to)]: tcbs[s.to].state, middle: { arrow: side(s.to === "client" ? "server" : "client"), label: segmentLabel(segment) } });
+      rows.push({ [side(s.to)]: tcbs[s.to].state, middle: { arrow: side(s.to === "client" ? "server" : "client"), label: segmentText(segment) } });
     } else {
       const event: TcpEvent = s.kind === "close" ? { kind: "close" } : { kind: "time-wait-timeout" };
       apply(s.end, event);

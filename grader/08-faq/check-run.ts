@@ -18,7 +18,9 @@
 import { isDeepStrictEqual } from "node:util";
 import {
   closedTcb,
+  eventText,
   flags,
+  segmentText,
   SIM_DEFAULT_MAX_STEPS,
   STATES,
   type End,
@@ -33,14 +35,13 @@ import {
   type Transition,
 } from "../../lib/tcp.ts";
 import { nextState } from "../../solutions/04-teardown.ts";
-import { agrees, correctAnswers, showEvent, showTcb } from "../03-handshake/machine.ts";
-import { showSegment } from "./show.ts";
+import { agrees, correctAnswers, showTcb } from "../03-handshake/machine.ts";
 
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly why: string };
 
 const WAITING_FOR_ACK: readonly State[] = ["SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "CLOSING", "LAST-ACK"];
 const other = (e: End): End => (e === "client" ? "server" : "client");
-const segments = (list: readonly Segment[]) => (list.length === 0 ? "nothing" : list.map(showSegment).join(" + "));
+const segments = (list: readonly Segment[]) => (list.length === 0 ? "nothing" : list.map(segmentText).join(" + "));
 
 function isPureAck(s: Segment): boolean {
   return s.flags.ACK && !s.flags.SYN && !s.flags.FIN && !s.flags.RST && s.dataLength === 0;
@@ -109,7 +110,7 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   const { tcbs } = replay;
   if (step.end !== end) return fail(i, `this step happens to the ${end}, the trace says ${step.end ?? "nobody"}`);
   if (!sameSegmentValue(step.segment, received)) {
-    return fail(i, received === null ? "segment should be null for this step" : `the ${end} should receive ${showSegment(received)}, the trace says ${step.segment ? showSegment(step.segment) : "null"}`);
+    return fail(i, received === null ? "segment should be null for this step" : `the ${end} should receive ${segmentText(received)}, the trace says ${step.segment ? segmentText(step.segment) : "null"}`);
   }
   let chosen: Transition | undefined;
   for (const candidate of candidates) {
@@ -120,7 +121,7 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   }
   if (chosen === undefined) {
     const ref = candidates[0]!;
-    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${showEvent(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
+    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${eventText(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
   }
   const peer = other(end);
   if (step[peer] !== tcbs[peer].state) return fail(i, `the ${peer} takes no part in this step and should stay ${tcbs[peer].state}`);
@@ -137,7 +138,7 @@ function quiet(c: StepCheck, end: End | null, segment: Segment | null): Verdict 
   const { step, i } = c;
   const { tcbs } = c.replay;
   if (step.end !== end) return fail(i, `"end" should be ${end ?? "null"} in this step, the trace says ${step.end ?? "null"}`);
-  if (!sameSegmentValue(step.segment, segment)) return fail(i, `"segment" should be ${segment ? showSegment(segment) : "null"} in this step`);
+  if (!sameSegmentValue(step.segment, segment)) return fail(i, `"segment" should be ${segment ? segmentText(segment) : "null"} in this step`);
   if (step.sent.length > 0) return fail(i, `nobody sends anything in this step, the trace says ${segments(step.sent)}`);
   if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "neither end changes state in this step");
   return undefined;
@@ -175,7 +176,7 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
       if (!isDeepStrictEqual(step.sent, again === null ? [] : [again])) {
         return again === null
           ? fail(i, `the ${e} is in ${tcbs[e].state} with no SYN or FIN waiting for an ACK: a retransmission sends nothing`)
-          : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${showSegment(again)}: it sends exactly that segment again`);
+          : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${segmentText(again)}: it sends exactly that segment again`);
       }
       if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "a retransmission changes no state");
       if (again !== null) network.push({ to: other(e), segment: again });
@@ -239,7 +240,7 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
   const settled = i >= script.length && network.length === 0;
   if (r.stopped !== (settled ? "settled" : "step-limit")) return fail(i, `stopped should be "${settled ? "settled" : "step-limit"}", not ${JSON.stringify(r.stopped)}`);
   if (!isDeepStrictEqual(r.inFlight, network)) {
-    return fail(i, `inFlight should be [${network.map((f) => `${showSegment(f.segment)} to ${f.to}`).join(", ")}]`);
+    return fail(i, `inFlight should be [${network.map((f) => `${segmentText(f.segment)} to ${f.to}`).join(", ")}]`);
   }
   for (const e of ["client", "server"] as const) {
     const final = r[e];

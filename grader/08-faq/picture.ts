@@ -9,9 +9,9 @@
  * ("...") and, later, arriving.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { End, Scenario, Segment, SimAction, SimResult, SimStep, State } from "../../lib/tcp.ts";
+import { segmentText, type End, type Scenario, type Segment, type SimAction, type SimResult, type SimStep, type State } from "../../lib/tcp.ts";
 import { checkRun } from "./check-run.ts";
-import { drawSequenceDiagram, segmentLabel, type ArrowStyle, type DiagramRow } from "../kit/sequence-diagram.ts";
+import { drawSequenceDiagram, type ArrowStyle, type DiagramRow } from "../kit/sequence-diagram.ts";
 
 /** Diagrams longer than this many steps are cut (a counterexample is rarely that long). */
 const MAX_STEPS_DRAWN = 30;
@@ -67,12 +67,12 @@ function rowsOf(scenario: Scenario, result: SimResult, steps: number): DiagramRo
       if (step.end === null) {
         rows.push(row(both, { text: `${step.action}: nothing in flight` }));
       } else if (step.action === "deliver") {
-        rows.push(row(both, { arrow: sideOf(other(step.end)), label: segmentLabel(step.segment!), style: "received" }));
+        rows.push(row(both, { arrow: sideOf(other(step.end)), label: segmentText(step.segment!), style: "received" }));
       } else if (step.action === "old-syn") {
-        rows.push(row(both, { arrow: sideOf(other(step.end)), label: `old ${segmentLabel(step.segment!)}`, style: "received" }));
+        rows.push(row(both, { arrow: sideOf(other(step.end)), label: `old ${segmentText(step.segment!)}`, style: "received" }));
       } else if (step.action === "drop" || step.action === "duplicate" || step.action === "delay") {
         const what = { drop: "lost", duplicate: "copied", delay: "held up" }[step.action];
-        rows.push(row(both, { text: `network: ${segmentLabel(step.segment!)} ${what}` }));
+        rows.push(row(both, { text: `network: ${segmentText(step.segment!)} ${what}` }));
       } else {
         rows.push(row(step.sent.length === 0 ? both : {}, { text: callWords(step, action), align: sideOf(step.end) }));
       }
@@ -94,7 +94,7 @@ function rowsOf(scenario: Scenario, result: SimResult, steps: number): DiagramRo
         style = "lost";
         drawnAlready.add(i + 1);
       }
-      rows.push(row(states, { arrow: sideOf(from), label: segmentLabel(segment), style }));
+      rows.push(row(states, { arrow: sideOf(from), label: segmentText(segment), style }));
     });
     // Whatever the rows did not show yet (a state changed without an arrow).
     const pending = { client: step.client, server: step.server };
@@ -109,7 +109,7 @@ function footer(result: SimResult, drawnSteps: number): string[] {
   const lines: string[] = [];
   const hidden = result.trace.length - drawnSteps;
   if (hidden > 0) lines.push(`... ${hidden} more step${hidden === 1 ? "" : "s"} not drawn`);
-  const inFlight = result.inFlight.map((f) => `${segmentLabel(f.segment)} (to ${f.to})`).join(", ");
+  const inFlight = result.inFlight.map((f) => `${segmentText(f.segment)} (to ${f.to})`).join(", ");
   lines.push(`${result.trace.length} steps, stopped: ${result.stopped}; final client ${result.client.state}, server ${result.server.state}` + (inFlight ? `; in flight: ${inFlight}` : ""));
   return lines;
 }

@@ -3,20 +3,7 @@
  * would write in words, segments in the lesson's notation ("SYN,ACK seq=300
  * ack=101"), traces one step a line.
  */
-import { SIM_DEFAULT_MAX_STEPS, type FlagName, type Flags, type Scenario, type Segment, type SimAction, type SimResult, type SimStep } from "../../lib/tcp.ts";
-
-/** The order diagrams write flags in: "SYN,ACK", "FIN,ACK", "RST,ACK" (ACK last). */
-const WRITING_ORDER: readonly FlagName[] = ["SYN", "FIN", "RST", "PSH", "URG", "ECE", "CWR", "ACK"];
-
-export function showFlags(f: Flags): string {
-  return WRITING_ORDER.filter((name) => f[name]).join(",") || "no flags";
-}
-
-export function showSegment(s: Segment): string {
-  const names = showFlags(s.flags);
-  const data = s.dataLength > 0 ? ` +${s.dataLength} bytes` : "";
-  return s.flags.ACK ? `${names} seq=${s.seq} ack=${s.ack}${data}` : `${names} seq=${s.seq}${data}`;
-}
+import { segmentText, SIM_DEFAULT_MAX_STEPS, type Scenario, type SimAction, type SimResult, type SimStep } from "../../lib/tcp.ts";
 
 export function showAction(a: SimAction): string {
   switch (a.kind) {
@@ -57,15 +44,15 @@ export function showStep(step: SimStep, index: number): string {
   let what: string;
   if (step.end === null) what = `${step.action}: nothing in flight`;
   else if (step.segment === null) what = `${step.action}: ${step.end}`;
-  else if (step.action === "deliver" || step.action === "old-syn") what = `${step.action}: ${step.end} gets ${showSegment(step.segment)}`;
-  else what = `${step.action}: ${showSegment(step.segment)} (to ${step.end})`;
-  const sent = step.sent.length > 0 ? `, sends ${step.sent.map(showSegment).join(" + ")}` : "";
+  else if (step.action === "deliver" || step.action === "old-syn") what = `${step.action}: ${step.end} gets ${segmentText(step.segment)}`;
+  else what = `${step.action}: ${segmentText(step.segment)} (to ${step.end})`;
+  const sent = step.sent.length > 0 ? `, sends ${step.sent.map(segmentText).join(" + ")}` : "";
   return `${String(index + 1).padStart(3)}. ${what}${sent}  [client ${step.client} | server ${step.server}]`;
 }
 
 export function showResult(r: SimResult): string {
   const lines = r.trace.map(showStep);
-  lines.push(`stopped: ${r.stopped}; still in flight: ${r.inFlight.length === 0 ? "nothing" : r.inFlight.map((f) => `${showSegment(f.segment)} → ${f.to}`).join(", ")}`);
+  lines.push(`stopped: ${r.stopped}; still in flight: ${r.inFlight.length === 0 ? "nothing" : r.inFlight.map((f) => `${segmentText(f.segment)} → ${f.to}`).join(", ")}`);
   lines.push(`final: client ${r.client.state}, server ${r.server.state}`);
   return lines.join("\n");
 }

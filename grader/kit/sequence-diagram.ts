@@ -17,7 +17,7 @@
  *
  * Used by lessons 03 and 04 (state-machine failures) and lesson 08 (simulator runs).
  */
-import { setFlagNames, type Segment } from "../../lib/tcp.ts";
+import { segmentText, type Segment } from "../../lib/tcp.ts";
 
 export type DiagramSide = "left" | "right";
 
@@ -63,19 +63,10 @@ const MIDDLE = 50;
  * only when the ACK flag is set, then the payload length when there is one.
  * Values that are not valid sequence numbers are printed as they are.
  */
-export function segmentLabel(segment: Segment): string {
-  const names = setFlagNames(segment.flags);
-  // Put ACK last among the control bits people read together: "SYN,ACK", "FIN,ACK".
-  const ordered = [...names.filter((n) => n !== "ACK"), ...names.filter((n) => n === "ACK")];
-  const parts = [ordered.length > 0 ? ordered.join(",") : "(no flags)", `seq=${segment.seq}`];
-  if (segment.flags.ACK) parts.push(`ack=${segment.ack}`);
-  if (segment.dataLength !== 0) parts.push(`len=${segment.dataLength}`);
-  return parts.join(" ");
-}
 
 /** Segments in a row: "SYN,ACK seq=300 ack=101; ACK seq=101 ack=301", or "nothing". */
 export function segmentsLabel(segments: readonly Segment[]): string {
-  return segments.length === 0 ? "nothing" : segments.map(segmentLabel).join("; ");
+  return segments.length === 0 ? "nothing" : segments.map(segmentText).join("; ");
 }
 
 export function drawSequenceDiagram(diagram: Diagram): string {

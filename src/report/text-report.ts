@@ -76,7 +76,7 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
   const field = (name: string, value: string, wrap = true) => {
     const [first = "", ...rest] = value
       .split("\n")
-      .flatMap((l) => (!wrap || visibleWidth(l) <= room ? [l] : wrapAnsi(l, room, true)));
+      .flatMap((l) => (!wrap || visibleWidth(l) <= room ? [l] : hangingWrap(l, room)));
     lines.push(`${pad}${c.dim(name.padEnd(11))}${first}`, ...rest.map((l) => `${pad}${" ".repeat(11)}${l}`));
   };
   const f = e.failure;
@@ -119,6 +119,14 @@ function pictureLines(picture: string, width: number): string[] {
     if (visibleWidth(l) + indent <= width) return [pad + l];
     return wrapAnsi(l, width - indent).map((part) => pad + part);
   });
+}
+
+/** A long line wrapped with its continuations indented, so wrapped lines of a list stay apart. */
+function hangingWrap(line: string, width: number): string[] {
+  const lead = /^ */.exec(line)![0];
+  const [first = "", ...rest] = wrapAnsi(line, width - lead.length, true);
+  const more = rest.length ? wrapAnsi(rest.join(" "), width - lead.length - 4, true) : [];
+  return [lead + first, ...more.map((l) => `${lead}    ${l}`)];
 }
 
 export function progressLine(passed: number, total: number, c: Colors, width = 24): string {
