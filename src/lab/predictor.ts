@@ -3,6 +3,7 @@
  * works, else the reference solution's. Whatever module is used, the model only
  * sees a `nextState` function (see model.ts), so tests inject their own.
  */
+import { Worker } from "node:worker_threads";
 import type { ModelOp, NextState, Prediction } from "./model.ts";
 import { predictSteps } from "./model.ts";
 
@@ -11,7 +12,15 @@ export interface ModuleSource {
   /** Shown to the learner: "exercises/04-teardown.ts". */
   readonly label: string;
   readonly load: () => Promise<unknown>;
+  /**
+   * Set for the learner's module: it is then loaded and run in a worker thread
+   * with a time limit, since learner code may never return.
+   */
+  readonly isolatedUrl?: string;
 }
+
+/** How long the learner's nextState may take to predict a whole scenario. */
+const ISOLATED_TIME_LIMIT_MS = 5000;
 
 export interface PredictionSet {
   /** Which module the predictions come from. */
@@ -30,7 +39,11 @@ function importTs(relative: string): () => Promise<unknown> {
 
 /** The learner's lesson-04 module and the reference solution, relative to this file. */
 export const DEFAULT_SOURCES: { readonly learner: ModuleSource; readonly reference: ModuleSource } = {
-  learner: { label: "exercises/04-teardown.ts", load: importTs("../../exercises/04-teardown.ts") },
+  learner: {
+    label: "exercises/04-teardown.ts",
+    load: importTs("../../exercises/04-teardown.ts"),
+    isolatedUrl: new URL("../../exercises/04-teardown.ts", import.meta.url).href,
+  },
   reference: { label: "solutions/04-teardown.ts", load: importTs("../../solutions/04-teardown.ts") },
 };
 
@@ -43,9 +56,37 @@ function describeError(error: unknown): string {
   return `threw ${String(error)}`;
 }
 
-type Attempt = { ok: true; steps: Prediction[] } | { ok: false; why: string };
+export type Attempt = { ok: true; steps: Prediction[] } | { ok: false; why: string };
 
-async function attempt(source: ModuleSource, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
+function attempt(source: ModuleSource, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
+  return source.isolatedUrl ? attemptInWorker(source.isolatedUrl, source.label, ops) : attemptInProcess(source, ops);
+}
+
+function attemptInWorker(url: string, label: string, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./predict-worker.mjs", import.meta.url), { workerData: { url, label, ops }, stdout: true, stderr: true });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ ok: false, why: `did not finish within ${ISOLATED_TIME_LIMIT_MS / 1000} s (an endless loop?)` });
+    }, ISOLATED_TIME_LIMIT_MS);
+    worker.once("message", (result: Attempt) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once("error", (error) => {
+      clearTimeout(timer);
+      resolve({ ok: false, why: describeError(error) });
+    });
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ ok: false, why: `stopped its thread (exit code ${code})` }); // ignored if already resolved
+    });
+  });
+}
+
+/** Loads the module and predicts every step with its nextState, in this thread. */
+export async function attemptInProcess(source: ModuleSource, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
   let mod: unknown;
   try {
     mod = await source.load();
