@@ -126,6 +126,14 @@ describe("choosing the predictions", () => {
     expect((await choosePredictions(ops, { learner: missing, reference: stub })).summary).toContain("does not exist yet");
   });
 
+  it("stops a learner's nextState that never returns, and falls back to the reference", async () => {
+    const url = new URL("./fixtures/endless-next-state.ts", import.meta.url).href;
+    const endless: ModuleSource = { label: "endless.ts", load: () => import(url), isolatedUrl: url };
+    const set = await choosePredictions(ops, { learner: endless, reference: stub });
+    expect(set.source).toBe("reference");
+    expect(set.summary).toContain("did not finish within");
+  }, 20_000);
+
   it("shows the kernel alone when neither module can predict", async () => {
     const set = await choosePredictions(ops, { learner: notStarted, reference: notStarted });
     expect(set.source).toBe("none");
