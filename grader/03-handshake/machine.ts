@@ -145,9 +145,11 @@ export function eventsFor(s: Situation): readonly Case[] {
   add("an ACK of everything we sent", seg(["ACK"], r, n));
   if (u !== n) add("an ACK that acknowledges nothing new (ack = SND.UNA)", seg(["ACK"], r, u));
   add("an ACK of something never sent (ack = SND.NXT + 1)", seg(["ACK"], r, n + 1));
+  add("an old ACK from before SND.UNA (ack = SND.UNA - 1)", seg(["ACK"], r, u - 1));
   if (!PEER_FIN_IN.has(tcb.state)) {
     add("the peer's FIN, acknowledging all we sent", seg(["FIN", "ACK"], r, n));
     if (u !== n) add("the peer's FIN, not acknowledging our last segment", seg(["FIN", "ACK"], r, u));
+    add("the peer's FIN, acknowledging something never sent (ack = SND.NXT + 1)", seg(["FIN", "ACK"], r, n + 1));
   }
   add(PEER_FIN_IN.has(tcb.state) ? "the peer's FIN again (retransmitted)" : "an old FIN (seq = RCV.NXT - 1)", seg(["FIN", "ACK"], r - 1, n));
   add("an ACK from beyond RCV.NXT (seq = RCV.NXT + 5)", seg(["ACK"], r + 5, n));
