@@ -7,7 +7,7 @@ import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { NotImplementedError } from "../../lib/not-implemented.ts";
 import type { Spec } from "../../grader/kit/spec.ts";
-import { PROJECT_ROOT } from "../course/course.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { printThrown } from "./print-value.ts";
 import type { FromChild, GradeOptions, Target, ToChild } from "./protocol.ts";
 import { checkExercise, SpecError } from "./run-checks.ts";
