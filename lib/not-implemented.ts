@@ -17,6 +17,14 @@ export class NotImplementedError extends Error {
   }
 }
 
+/**
+ * Whether something thrown is a stub's error. Checked by shape, not instanceof:
+ * the grader compiles each learner file with its own copy of this module.
+ */
+export function isNotImplemented(thrown: unknown): thrown is NotImplementedError {
+  return thrown instanceof Error && thrown.name === "NotImplementedError" && typeof (thrown as NotImplementedError).what === "string";
+}
+
 /** `throw notImplemented("encodeFlags")` marks an exercise stub. */
 export function notImplemented(what: string): NotImplementedError {
   return new NotImplementedError(what);

@@ -3,17 +3,18 @@
 // a child's start-up then overlaps the command's own, which is most of the
 // time a small grading run takes.
 import { spawn } from "node:child_process";
+import { compileChild } from "./compile.mjs";
 import { fileURLToPath } from "node:url";
 
 const CHILD_FILE = fileURLToPath(new URL("./child.ts", import.meta.url));
-const TSX_LOADER = import.meta.resolve("tsx");
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const START_TIMEOUT_MS = 15_000;
 const STDERR_TAIL = 4000;
 
 export function launchChild() {
-  const proc = spawn(process.execPath, ["--import", TSX_LOADER, "--max-old-space-size=512", CHILD_FILE], {
+  const proc = spawn(process.execPath, ["--max-old-space-size=512", compileChild(CHILD_FILE)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
-    env: { ...process.env, NODE_OPTIONS: "" },
+    env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
   });
   const child = {
     process: proc,

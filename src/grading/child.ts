@@ -3,16 +3,22 @@
  * supervisor asks, and reports progress so the supervisor's watchdog knows what
  * was running if this process hangs or dies.
  */
-import { relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { NotImplementedError } from "../../lib/not-implemented.ts";
+import { isNotImplemented } from "../../lib/not-implemented.ts";
 import type { Spec } from "../../grader/kit/spec.ts";
-import { PROJECT_ROOT } from "../project-root.ts";
 import { printThrown } from "./print-value.ts";
 import type { FromChild, GradeOptions, Target, ToChild } from "./protocol.ts";
 import { checkExercise, SpecError } from "./run-checks.ts";
 import type { ExerciseResult } from "./results.ts";
 import { installSandbox } from "./sandbox.ts";
+
+// This file runs compiled (see compile.mjs), so it is told where the project is
+// rather than working it out from its own location.
+const PROJECT_ROOT = process.env.WORKBOOK_PROJECT_ROOT ?? process.cwd();
+const { compileModule } = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("./compile.mjs");
+// Errors in learner code then point into the .ts files, not the compiled ones.
+process.setSourceMapsEnabled(true);
 
 const send = (message: FromChild) => process.send!(message);
 const sandbox = installSandbox((id, message) => send({ type: "target-fault", id, message }));
@@ -51,7 +57,7 @@ interface Loaded {
 }
 
 async function loadModules(target: Target): Promise<Loaded | undefined> {
-  const load = async (file: string) => (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const load = async (file: string) => (await import(pathToFileURL(await compileModule(file)).href)) as Record<string, unknown>;
   let spec: Loaded["spec"];
   let reference: Loaded["reference"];
   try {
@@ -94,11 +100,13 @@ function gradeExercise(exercise: string, loaded: Loaded, options: GradeOptions):
 /** "does not load" in words: a syntax error with file:line, or what was thrown at import and where. */
 function describeLoadError(error: unknown, learnerFile: string): string {
   const text = error instanceof Error ? error.message : "";
-  const syntax = /^(\/[^\n]*?\.ts):(\d+):(\d+): ERROR: (.*)$/m.exec(text);
-  if (syntax) {
-    return `${relative(PROJECT_ROOT, syntax[1]!)}:${syntax[2]}:${syntax[3]}: syntax error: ${syntax[4]}. The file does not compile, so nothing in it can be graded.`;
+  // esbuild's compile errors read "path/to/file.ts:2:12: ERROR: Unexpected ..." (path from the project folder).
+  const compile = /^([^\s:][^\n]*?\.[cm]?ts):(\d+):(\d+): ERROR: (.*)$/m.exec(text);
+  if (compile) {
+    const file = relative(PROJECT_ROOT, resolve(PROJECT_ROOT, compile[1]!));
+    return `${file}:${compile[2]}:${compile[3]}: ${compile[4]}. The file does not compile, so nothing in it can be graded.`;
   }
-  if (error instanceof NotImplementedError) {
+  if (isNotImplemented(error)) {
     return `${relative(PROJECT_ROOT, learnerFile)} throws "not implemented yet" as soon as it is loaded; that line belongs inside a function.`;
   }
   const stack = error instanceof Error ? (error.stack ?? "") : "";

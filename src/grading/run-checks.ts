@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
-import { NotImplementedError } from "../../lib/not-implemented.ts";
+import { isNotImplemented } from "../../lib/not-implemented.ts";
 import { isEvery, type AnyProperty } from "../../grader/kit/spec.ts";
 import { printThrown, printValue } from "./print-value.ts";
 import type { ExerciseResult, Failure } from "./results.ts";
@@ -190,7 +190,7 @@ function evaluateOnce<M>(
   } catch (threw) {
     // A stub of this lesson's own file (this exercise, or one it calls) means "not started";
     // a stub elsewhere (an earlier lesson this one builds on) is reported as a dependency.
-    const ownStub = threw instanceof NotImplementedError && (!learnerFile || threw.site === learnerFile);
+    const ownStub = isNotImplemented(threw) && (!learnerFile || threw.site === learnerFile);
     return { ok: false, notStarted: ownStub, expected, threw };
   }
   let holds: boolean;
@@ -238,10 +238,10 @@ function describeFailure<M>(
 
 /** A stub met inside another exercise's code says which one to finish first. */
 function describeThrown(thrown: unknown, exercise: string): string {
-  if (thrown instanceof NotImplementedError && thrown.what === exercise) {
+  if (isNotImplemented(thrown) && thrown.what === exercise) {
     return `NotImplementedError: for this input your ${exercise} still reaches its "not implemented yet" line`;
   }
-  if (thrown instanceof NotImplementedError) {
+  if (isNotImplemented(thrown)) {
     const where = thrown.site ? ` in ${thrown.site.split("/").slice(-2).join("/")}` : "";
     return `NotImplementedError: this relies on ${thrown.what}${where}, which is not implemented yet; finish it first`;
   }

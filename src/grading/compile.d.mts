@@ -1,0 +1,4 @@
+/** Compiles a TypeScript module and its relative imports into one cached .mjs file; returns its path. */
+export function compileModule(entry: string): Promise<string>;
+/** The grading child's entry, compiled (synchronously) and cached; returns its path. */
+export function compileChild(entry: string): string;
