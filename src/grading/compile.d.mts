@@ -2,3 +2,5 @@
 export function compileModule(entry: string): Promise<string>;
 /** The grading child's entry, compiled (synchronously) and cached; returns its path. */
 export function compileChild(entry: string): string;
+/** The command line (src/cli/main.ts), compiled with code splitting and cached; returns the entry file's path. */
+export function compileProgram(entry: string): Promise<string>;

@@ -7,7 +7,7 @@
 // because bin/workbook.mjs uses it before any TypeScript can load.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, extname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -31,6 +31,21 @@ const keepImportMetaUrl = {
   },
 };
 
+/**
+ * The workbook's own plain-JavaScript modules (*.mjs) stay outside a compiled
+ * program: bin/workbook.mjs loads them too, and both must share one instance
+ * (the children it starts early are parked in one).
+ */
+const keepMjsShared = {
+  name: "keep-mjs-shared",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*\.mjs$/ }, (args) => ({
+      path: pathToFileURL(resolve(args.resolveDir, args.path)).href,
+      external: true,
+    }));
+  },
+};
+
 function options(entry, plugins) {
   return {
     entryPoints: [entry],
@@ -51,7 +66,7 @@ function options(entry, plugins) {
 
 /** Compiles a module (a lesson's spec, solution or the learner's file); throws esbuild's error, which names file:line. */
 export async function compileModule(entry) {
-  return reuse(entry) ?? remember(entry, await esbuild().build(options(entry, [keepImportMetaUrl])));
+  return reuse(entry) ?? remember(entry, await esbuild().build(options(entry, [keepMjsShared, keepImportMetaUrl])));
 }
 
 /**
@@ -60,6 +75,29 @@ export async function compileModule(entry) {
  */
 export function compileChild(entry) {
   return reuse(entry) ?? remember(entry, esbuild().buildSync(options(entry, [])));
+}
+
+/**
+ * The command line itself (src/cli/main.ts), compiled with code splitting so
+ * each command's modules and packages load only when that command runs.
+ * Returns the entry file's path.
+ */
+export async function compileProgram(entry) {
+  const cached = reuse(entry);
+  if (cached) return cached;
+  const { outfile: _outfile, ...base } = options(entry, [keepMjsShared, keepImportMetaUrl]);
+  const result = await esbuild().build({ ...base, splitting: true, outdir: join(CACHE, "program"), entryNames: "[name]", chunkNames: "[name]-[hash]" });
+  const hash = createHash("sha1").update(entry);
+  for (const out of result.outputFiles) hash.update(out.path).update("\0").update(out.text);
+  const dir = join(CACHE, `program-${hash.digest("hex").slice(0, 20)}`);
+  mkdirSync(dir, { recursive: true });
+  let main = "";
+  for (const out of result.outputFiles) {
+    const target = join(dir, relative(join(CACHE, "program"), out.path));
+    if (!existsSync(target)) writeAtomically(target, out.text);
+    if (out.path.endsWith(`${basename(entry, extname(entry))}.js`)) main = target;
+  }
+  return record(entry, main, result);
 }
 
 function recordOf(entry) {
@@ -83,10 +121,17 @@ function remember(entry, result) {
   const file = join(CACHE, `${createHash("sha1").update(entry).update("\0").update(text).digest("hex").slice(0, 20)}.mjs`);
   mkdirSync(CACHE, { recursive: true });
   if (!existsSync(file)) writeAtomically(file, text);
-  const inputs = Object.keys(result.metafile.inputs).map((path) => {
-    const absolute = resolve(PROJECT_ROOT, path);
-    return [absolute, stampOf(absolute)];
-  });
+  return record(entry, file, result);
+}
+
+/** Remembers which source files (with their sizes and times) a compiled file came from. */
+function record(entry, file, result) {
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((path) => !path.startsWith("file:"))
+    .map((path) => {
+      const absolute = resolve(PROJECT_ROOT, path);
+      return [absolute, stampOf(absolute)];
+    });
   writeAtomically(recordOf(entry), JSON.stringify({ file, inputs }));
   return file;
 }

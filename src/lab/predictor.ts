@@ -3,7 +3,9 @@
  * works, else the reference solution's. Whatever module is used, the model only
  * sees a `nextState` function (see model.ts), so tests inject their own.
  */
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { compileModule } from "../grading/compile.mjs";
 import type { ModelOp, NextState, Prediction } from "./model.ts";
 import { predictSteps } from "./model.ts";
 
@@ -33,8 +35,9 @@ export interface PredictionSet {
   readonly reference?: readonly Prediction[];
 }
 
+/** Loads a TypeScript module of the project, compiled (the lab runs without a TypeScript loader). */
 function importTs(relative: string): () => Promise<unknown> {
-  return () => import(new URL(relative, import.meta.url).href);
+  return async () => import(pathToFileURL(await compileModule(fileURLToPath(new URL(relative, import.meta.url)))).href);
 }
 
 /** The learner's lesson-04 module and the reference solution, relative to this file. */
