@@ -8,7 +8,7 @@ import { prestart, stopPrestarted } from "../grading/child-launcher.mjs";
 import { loadProgress } from "../learner/progress-check.ts";
 import { colorsFor } from "../ui/colors.ts";
 import { interruptsIgnored, isLeaving, UserLeft } from "../ui/leave.ts";
-import { runMenu, type LessonAction } from "../ui/menu.ts";
+import { chooseLab, runMenu, type LessonAction } from "../ui/menu.ts";
 import { watchLesson } from "../watch/session.ts";
 import { gradeCommand } from "./grade.ts";
 import { showHint } from "./hint.ts";
@@ -81,6 +81,18 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       case "solution":
         await showSolution(lesson, io, false);
         return;
+      case "lab": {
+        const scenario = await chooseLab(lesson);
+        const { runLab } = await import("../lab/cli.ts");
+        // The lab closes its own sockets on Ctrl-C before it exits; the menu must not exit first.
+        process.off("SIGINT", onSigint);
+        try {
+          await runLab([scenario], io);
+        } finally {
+          process.on("SIGINT", onSigint);
+        }
+        return;
+      }
     }
   };
 

@@ -31,6 +31,7 @@ import { lessonSlugs, loadLesson, SLUG, TRANSLATION, translationFiles, wrongImpl
 import type { InspectRequest, ModuleExports } from "./inspect-modules.ts";
 import { splitFrontMatter } from "./lesson-meta.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
+import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
 
 export const FIXED_SEED = 20261126;
 
@@ -193,6 +194,7 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
   for (const lesson of lessons) {
     add(placeholderFinding(root, lesson));
     add(linkFinding(root, lesson));
+    add(labFinding(lesson));
   }
   const claims = expectations({ root, lessons }, randomSeed);
   const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]);
@@ -367,6 +369,14 @@ function linkFinding(root: string, lesson: Lesson): Finding {
   }
   if (broken.length === 0) return pass(lesson.slug, undefined, "links", claim);
   return fail(lesson.slug, undefined, "links", claim, `${lesson.slug}: ${broken.join("; ")}`);
+}
+
+/** Every live-lab scenario a lesson names must exist (`npm run lab -- --list`). */
+function labFinding(lesson: Lesson): Finding {
+  const claim = "names only live-lab scenarios that exist";
+  const unknown = lesson.labs.filter((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown.length === 0) return pass(lesson.slug, undefined, "links", claim);
+  return fail(lesson.slug, undefined, "links", claim, `${lesson.slug}: labs: no scenario named ${unknown.join(", ")} (scenarios: ${SCENARIO_NAMES.join(", ")})`);
 }
 
 interface Reference {

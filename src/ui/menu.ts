@@ -18,7 +18,7 @@ import { npmCommand } from "../cli/io.ts";
 import type { Colors } from "./colors.ts";
 import { padVisible, truncateVisible, wrapAnsi } from "./text.ts";
 
-export const LESSON_ACTIONS = ["read", "grade", "watch", "hint", "reset", "solution"] as const;
+export const LESSON_ACTIONS = ["read", "grade", "watch", "hint", "reset", "solution", "lab"] as const;
 export type LessonAction = (typeof LESSON_ACTIONS)[number];
 
 export interface MenuOptions {
@@ -159,5 +159,20 @@ export function actionChoices(p: LessonProgress, data: ProgressData, c: Colors) 
         ? same(npmCommand("solution"))
         : c.dim("It opens once the lesson passes; before that, only after you confirm that you give up. ") + same(npmCommand("solution")),
     },
+    ...(p.lesson.labs.length === 0
+      ? []
+      : [
+          {
+            value: "lab" as const,
+            name: `Live lab: watch your own kernel do it (${p.lesson.labs.join(", ")})`,
+            description: c.dim(`Real connections on 127.0.0.1, the kernel's states next to nextState's. Same as: ${npmCommand("lab")} ${p.lesson.labs[0]}`),
+          },
+        ]),
   ];
+}
+
+/** Which of a lesson's live-lab scenarios to run (asked only when it has several). */
+export async function chooseLab(lesson: Lesson): Promise<string> {
+  if (lesson.labs.length === 1) return lesson.labs[0]!;
+  return select({ message: "Which scenario?", choices: lesson.labs.map((name) => ({ value: name, name })) });
 }

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse, type Course, type Lesson } from "../../src/course/course.ts";
 import type { ProgressData } from "../../src/state/progress.ts";
 import { isLeaving } from "../../src/ui/leave.ts";
-import { runMenu, type LessonAction } from "../../src/ui/menu.ts";
+import { actionChoices, chooseLab, runMenu, type LessonAction } from "../../src/ui/menu.ts";
+import { lessonProgress } from "../../src/learner/lesson-status.ts";
 import { copyFixture, removeCourse } from "../cli/helpers.ts";
 
 let root: string;
@@ -138,5 +139,20 @@ describe("the menu", () => {
     expect(menu.header()).toContain("Next: read lesson 01-basics, then write add in exercises/01-basics.ts.");
     screen.keypress({ name: "c", ctrl: true });
     await expect(menu.done).rejects.toSatisfy(isLeaving);
+  });
+});
+
+describe("a lesson's live lab", () => {
+  const data: ProgressData = { exercises: {}, hints: {} };
+  const names = (lesson: Lesson) => actionChoices(lessonProgress(lesson, data), data, pc.createColors(false)).map((choice) => choice.value);
+
+  it("is offered for a lesson that names lab scenarios, and not for one that names none", () => {
+    const withLabs = { ...course.lessons[0]!, labs: ["teardown", "half-close"] };
+    expect(names(withLabs)).toContain("lab");
+    expect(names({ ...course.lessons[0]!, labs: [] })).not.toContain("lab");
+  });
+
+  it("runs the only scenario without asking", async () => {
+    await expect(chooseLab({ ...course.lessons[0]!, labs: ["keepalive"] })).resolves.toBe("keepalive");
   });
 });
