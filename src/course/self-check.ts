@@ -27,11 +27,12 @@ import { gradeTargets } from "../grading/supervisor.ts";
 import type { Target } from "../grading/protocol.ts";
 import type { ExerciseResult } from "../grading/results.ts";
 import { lessonTarget, randomSeed as freshSeed } from "../grading/grade-course.ts";
-import { lessonSlugs, loadLesson, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
+import { lessonSlugs, loadLesson, PROJECT_ROOT, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
 import type { InspectRequest, ModuleExports } from "./inspect-modules.ts";
 import { splitFrontMatter } from "./lesson-meta.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
+import { compileChild } from "../grading/compile.mjs";
 
 export const FIXED_SEED = 20261126;
 
@@ -513,9 +514,9 @@ function inspectModules(requests: readonly InspectRequest[], timeoutMs = 30_000)
   if (requests.length === 0) return Promise.resolve(new Map());
   const failAll = (why: string) => new Map(requests.map((r) => [r.file, { file: r.file, error: why, functions: [] }]));
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, INSPECT_FILE], {
+    const child = spawn(process.execPath, [compileChild(INSPECT_FILE)], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, NODE_OPTIONS: "" },
+      env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
     });
     let stderr = "";
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
@@ -539,7 +540,6 @@ function inspectModules(requests: readonly InspectRequest[], timeoutMs = 30_000)
 }
 
 const INSPECT_FILE = fileURLToPath(new URL("./inspect-modules.ts", import.meta.url));
-const TSX_LOADER = import.meta.resolve("tsx");
 
 // ---------------------------------------------------------------------------
 
