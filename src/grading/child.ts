@@ -3,7 +3,7 @@
  * supervisor asks, and reports progress so the supervisor's watchdog knows what
  * was running if this process hangs or dies.
  */
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isNotImplemented } from "../../lib/not-implemented.ts";
 import type { Spec } from "../../grader/kit/spec.ts";
@@ -16,7 +16,7 @@ import { installSandbox } from "./sandbox.ts";
 // This file runs compiled (see compile.mjs), so it is told where the project is
 // rather than working it out from its own location.
 const PROJECT_ROOT = process.env.WORKBOOK_PROJECT_ROOT ?? process.cwd();
-const { compileModule } = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("./compile.mjs");
+const { compileModule, sourcesOf } = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("./compile.mjs");
 // Errors in learner code then point into the .ts files, not the compiled ones.
 process.setSourceMapsEnabled(true);
 
@@ -68,11 +68,30 @@ async function loadModules(target: Target): Promise<Loaded | undefined> {
     return undefined;
   }
   try {
-    return { spec, reference, learner: await load(target.learnerFile), learnerFile: target.learnerFile };
+    const learner = await load(target.learnerFile);
+    const borrowed = borrowedAnswers(target);
+    if (borrowed) {
+      send({ type: "target-fault", id: target.id, message: borrowed });
+      return undefined;
+    }
+    return { spec, reference, learner, learnerFile: target.learnerFile };
   } catch (error) {
     send({ type: "target-fault", id: target.id, message: describeLoadError(error, target.learnerFile) });
     return undefined;
   }
+}
+
+/**
+ * A learner's file that imports the reference solutions or the hidden specs
+ * would pass without being written: say so instead of grading it. (Reference
+ * solutions and known-wrong implementations live there, and are not checked.)
+ */
+function borrowedAnswers(target: Target): string | undefined {
+  const hidden = [dirname(target.referenceFile), dirname(dirname(target.specFile))].map((dir) => dir + sep);
+  if (hidden.some((dir) => target.learnerFile.startsWith(dir))) return undefined;
+  const used = sourcesOf(target.learnerFile).find((file) => hidden.some((dir) => file.startsWith(dir)));
+  if (!used) return undefined;
+  return `${relative(PROJECT_ROOT, target.learnerFile)} imports ${relative(PROJECT_ROOT, used)}, which holds the answers. Grading needs your own code: remove that import.`;
 }
 
 function gradeExercise(exercise: string, loaded: Loaded, options: GradeOptions): ExerciseResult {

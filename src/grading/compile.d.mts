@@ -4,3 +4,5 @@ export function compileModule(entry: string): Promise<string>;
 export function compileChild(entry: string): string;
 /** The command line (src/cli/main.ts), compiled with code splitting and cached; returns the entry file's path. */
 export function compileProgram(entry: string): Promise<string>;
+/** The source files a compiled module was built from (absolute paths). */
+export function sourcesOf(entry: string): string[];

@@ -100,6 +100,15 @@ export async function compileProgram(entry) {
   return record(entry, main, result);
 }
 
+/** The source files a compiled module was built from (absolute paths), as its record remembers them. */
+export function sourcesOf(entry) {
+  try {
+    return JSON.parse(readFileSync(recordOf(entry), "utf8")).inputs.map(([path]) => path);
+  } catch {
+    return [];
+  }
+}
+
 function recordOf(entry) {
   return join(CACHE, `${createHash("sha1").update(entry).digest("hex").slice(0, 20)}.json`);
 }

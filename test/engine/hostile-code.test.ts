@@ -103,8 +103,14 @@ describe("grading hostile learner code", () => {
     expect(exercise("13-throws-non-error", "add").failure?.threw).toBe("a non-Error value: { code: 42 }");
   });
 
+  it("never passes a file that re-exports the reference solution", () => {
+    for (const name of ["add", "double"]) {
+      expect(exercise("15-borrows-answers", name)).toMatchObject({ status: "broken", message: expect.stringMatching(/imports \S*solutions\/15-borrows-answers\.ts, which holds the answers/) });
+    }
+  });
+
   it("leaves the lessons after a hostile one unaffected, and stays bounded", () => {
-    expect(result.summary).toEqual({ exercises: 26, passed: 8 });
+    expect(result.summary).toEqual({ exercises: 28, passed: 8 });
     expect(elapsed).toBeLessThan(45_000);
   });
 });
