@@ -22,7 +22,7 @@ export function isInteractive(io: Io): boolean {
 }
 
 /** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /** How learners run a command: `npm run grade --`, so messages can tell them what to type. */
 export function npmCommand(script: string): string {

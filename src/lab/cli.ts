@@ -8,6 +8,7 @@
 import os from "node:os";
 import { createInterface, type Interface } from "node:readline";
 import { parseCommand } from "../cli/args.ts";
+import { EXIT } from "../cli/io.ts";
 import { colorsFor } from "../ui/colors.ts";
 import { LabUnavailableError, openKernelReader, runCommand, type RunCommand } from "./kernel-reader.ts";
 import { choosePredictions, DEFAULT_SOURCES, type ModuleSource } from "./predictor.ts";
@@ -43,10 +44,6 @@ export interface LabIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERRUPTED = 130;
 
 const USAGE = `Usage: npm run lab -- <scenario> [--no-pause] [--no-color]
        npm run lab -- --list
@@ -70,19 +67,19 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
 
   if (values.list) {
     io.stdout.write(renderList(SCENARIOS, { colors, width }));
-    return EXIT_OK;
+    return EXIT.ok;
   }
   if (positionals.length !== 1) {
     io.stderr.write(
       `${positionals.length === 0 ? "Which scenario?" : `One scenario at a time, not ${positionals.length}.`}\n\n${USAGE}\n${renderList(SCENARIOS, { colors, width })}`,
     );
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   const name = positionals[0]!;
   const scenario = findScenario(name);
   if (!scenario) {
     io.stderr.write(`Unknown scenario "${name}". Valid scenarios: ${SCENARIO_NAMES.join(", ")}.\n\n${renderList(SCENARIOS, { colors, width })}`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 
   let reader;
@@ -91,7 +88,7 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
   } catch (error) {
     if (error instanceof LabUnavailableError) {
       io.stderr.write(`${error.message}\n`);
-      return EXIT_FAILED;
+      return EXIT.failed;
     }
     throw error;
   }
@@ -109,7 +106,7 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
   let interrupted = false;
   let quit = false;
   const onSigint = () => {
-    if (interrupted) (io.exit ?? process.exit)(EXIT_INTERRUPTED); // a second Ctrl-C: leave now
+    if (interrupted) (io.exit ?? process.exit)(EXIT.interrupted); // a second Ctrl-C: leave now
     interrupted = true;
     controller.abort();
   };
@@ -146,17 +143,17 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
 
   if (interrupted) {
     io.stderr.write("\nInterrupted: every socket and server the lab opened is closed.\n");
-    (io.exit ?? process.exit)(EXIT_INTERRUPTED);
-    return EXIT_INTERRUPTED;
+    (io.exit ?? process.exit)(EXIT.interrupted);
+    return EXIT.interrupted;
   }
   if (quit) {
     io.stdout.write("Stopped. Every socket and server the lab opened is closed.\n");
-    return EXIT_OK;
+    return EXIT.ok;
   }
   if (result.error !== undefined) {
     const message = result.error instanceof Error ? result.error.message : String(result.error);
     io.stderr.write(`The lab stopped on an error: ${message}\nEvery socket and server it opened is closed.\n`);
-    return EXIT_FAILED;
+    return EXIT.failed;
   }
   io.stdout.write(renderSummary(result.steps, { colors }));
   io.stdout.write(
@@ -165,7 +162,7 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
       width,
     ),
   );
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
 /** The next line typed, or an AbortError when the signal fires first (Ctrl-C) or input ends. */
