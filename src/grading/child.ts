@@ -46,7 +46,7 @@ async function grade(target: Target, options: GradeOptions): Promise<void> {
   // Let stray timers and rejections from this target surface before it is declared done.
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setTimeout(resolve, 0));
-  send({ type: "target-end", id: target.id, dirty: resourcesLeftBehind() });
+  send({ type: "target-end", id: target.id, dirty: resourcesLeftBehind() || sandbox.builtinsChanged() });
 }
 
 interface Loaded {

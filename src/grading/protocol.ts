@@ -32,5 +32,5 @@ export type FromChild =
   | { readonly type: "exercise-result"; readonly id: string; readonly result: ExerciseResult }
   /** The learner's module could not be graded at all (does not load, or misbehaved): every exercise is broken. */
   | { readonly type: "target-fault"; readonly id: string; readonly message: string }
-  /** `dirty`: the learner's code left timers or handles running, so this child should not be reused. */
+  /** `dirty`: the learner's code left timers or handles running, or changed a built-in, so this child should not be reused. */
   | { readonly type: "target-end"; readonly id: string; readonly dirty: boolean };

@@ -1,8 +1,9 @@
 /**
  * Guards a child process against the learner's code: calls that would end the
  * process become errors, printing is captured (and capped) instead of flooding
- * the terminal, and every fault is attributed to the target whose code caused
- * it, even when it happens later in a timer (via AsyncLocalStorage).
+ * the terminal, every fault is attributed to the target whose code caused it,
+ * even when it happens later in a timer (via AsyncLocalStorage), and a change to
+ * a built-in is noticed, so the process is not reused for another lesson.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { printThrown } from "./print-value.ts";
@@ -20,6 +21,42 @@ export interface Sandbox {
   takeOutput(): string;
   /** The process's own exit, for when grading is over. */
   readonly realExit: (code: number) => never;
+  /** Whether learner code has changed a built-in (Array.prototype.map, Math.max, a new global...). */
+  builtinsChanged(): boolean;
+}
+
+/** The built-ins other lessons' code relies on without thinking about it. */
+const BUILTINS: readonly object[] = [
+  globalThis, Object, Object.prototype, Array, Array.prototype, Function.prototype, String.prototype, Number.prototype,
+  Boolean.prototype, Math, JSON, Promise, Promise.prototype, Map.prototype, Set.prototype, Error.prototype,
+];
+
+type Snapshot = Map<object, Map<string | symbol, unknown>>;
+
+/** Every own property of the built-ins, by identity of its value or accessors. */
+function snapshotBuiltins(): Snapshot {
+  return new Map(
+    BUILTINS.map((target) => [
+      target,
+      new Map(Reflect.ownKeys(target).map((key) => {
+        const d = Object.getOwnPropertyDescriptor(target, key)!;
+        return [key, "value" in d ? d.value : [d.get, d.set]] as const;
+      })),
+    ]),
+  );
+}
+
+function sameBuiltins(a: Snapshot, b: Snapshot): boolean {
+  for (const [target, props] of a) {
+    const other = b.get(target)!;
+    if (other.size !== props.size) return false;
+    for (const [key, value] of props) {
+      const now = other.get(key);
+      const same = Array.isArray(value) && Array.isArray(now) ? value[0] === now[0] && value[1] === now[1] : Object.is(value, now);
+      if (!same) return false;
+    }
+  }
+  return true;
 }
 
 export function installSandbox(onFault: (targetId: string, message: string) => void): Sandbox {
@@ -66,7 +103,9 @@ export function installSandbox(onFault: (targetId: string, message: string) => v
     }) as typeof stream.write;
   }
 
+  const pristine = snapshotBuiltins();
   return {
+    builtinsChanged: () => !sameBuiltins(pristine, snapshotBuiltins()),
     run(targetId, body) {
       lastTarget = targetId;
       return context.run(targetId, body);

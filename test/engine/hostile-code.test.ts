@@ -5,11 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../../src/course/course.ts";
-import { gradeLessons } from "../../src/grading/grade-course.ts";
+import { gradeLessons, lessonTarget } from "../../src/grading/grade-course.ts";
+import { gradeTargets } from "../../src/grading/supervisor.ts";
 import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts";
 import { FIXTURE_ROOT } from "./fixture.ts";
 
 const OUT_OF_MEMORY = "14-out-of-memory";
+/** Graded on their own below, in a fixed order in one process at a time. */
+const BUILTINS = ["16-changes-builtins", "17-after-changed-builtins"];
 let result: CourseResult;
 let elapsed: number;
 
@@ -17,7 +20,7 @@ beforeAll(async () => {
   const course = loadCourse(FIXTURE_ROOT);
   const started = Date.now();
   // Running out of memory is graded on its own below, with time to spare on a busy machine.
-  result = await gradeLessons(course.lessons.filter((l) => l.slug !== OUT_OF_MEMORY), "exercises", { seed: 7 });
+  result = await gradeLessons(course.lessons.filter((l) => l.slug !== OUT_OF_MEMORY && !BUILTINS.includes(l.slug)), "exercises", { seed: 7 });
   elapsed = Date.now() - started;
 });
 
@@ -107,6 +110,13 @@ describe("grading hostile learner code", () => {
     for (const name of ["add", "double"]) {
       expect(exercise("15-borrows-answers", name)).toMatchObject({ status: "broken", message: expect.stringMatching(/imports \S*solutions\/15-borrows-answers\.ts, which holds the answers/) });
     }
+  });
+
+  it("does not reuse a process whose built-ins the learner's code changed", async () => {
+    const lessons = loadCourse(FIXTURE_ROOT).lessons.filter((l) => BUILTINS.includes(l.slug));
+    const targets = lessons.map((l) => lessonTarget(l, "exercises"));
+    const results = await gradeTargets(targets, { seed: 7 }, { concurrency: 1 });
+    expect(results.get("17-after-changed-builtins")!.map((r) => r.status)).toEqual(["passed", "passed"]);
   });
 
   it("leaves the lessons after a hostile one unaffected, and stays bounded", () => {
