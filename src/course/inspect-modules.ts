@@ -5,13 +5,7 @@
  * process so a fresh import always reads the files as they are now, and so the
  * modules see the same `lib/` as the grader does.
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-
-// This file runs compiled (see src/grading/compile.mjs), like the grading child,
-// so it is told where the project is, and imports the modules compiled too.
-const PROJECT_ROOT = process.env.WORKBOOK_PROJECT_ROOT ?? process.cwd();
-const { compileModule } = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("../grading/compile.mjs");
+import { importCompiled } from "../grading/compiled-runtime.ts";
 
 export interface InspectRequest {
   readonly file: string;
@@ -34,7 +28,7 @@ export interface ModuleExports {
 async function inspect({ file, kind }: InspectRequest): Promise<ModuleExports> {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(await compileModule(file)).href)) as Record<string, unknown>;
+    mod = await importCompiled(file);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     return { file, error: text.split("\n")[0] ?? text, functions: [] };

@@ -18,7 +18,6 @@
  *
  * `npm test` runs it on the workbook (test/course/), and so can an instructor on a new lesson.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,12 +26,12 @@ import { gradeTargets } from "../grading/supervisor.ts";
 import type { Target } from "../grading/protocol.ts";
 import type { ExerciseResult } from "../grading/results.ts";
 import { lessonTarget, randomSeed as freshSeed } from "../grading/grade-course.ts";
-import { lessonSlugs, loadLesson, PROJECT_ROOT, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
+import { lessonSlugs, loadLesson, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
 import type { InspectRequest, ModuleExports } from "./inspect-modules.ts";
 import { splitFrontMatter } from "./lesson-meta.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
-import { compileChild } from "../grading/compile.mjs";
+import { spawnCompiled } from "../grading/compile.mjs";
 
 export const FIXED_SEED = 20261126;
 
@@ -514,10 +513,7 @@ function inspectModules(requests: readonly InspectRequest[], timeoutMs = 30_000)
   if (requests.length === 0) return Promise.resolve(new Map());
   const failAll = (why: string) => new Map(requests.map((r) => [r.file, { file: r.file, error: why, functions: [] }]));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [compileChild(INSPECT_FILE)], {
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
-    });
+    const child = spawnCompiled(INSPECT_FILE);
     let stderr = "";
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     const timer = setTimeout(() => {

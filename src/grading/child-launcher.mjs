@@ -2,20 +2,15 @@
 // bin/workbook.mjs can start them before the TypeScript loader is even set up:
 // a child's start-up then overlaps the command's own, which is most of the
 // time a small grading run takes.
-import { spawn } from "node:child_process";
-import { compileChild } from "./compile.mjs";
 import { fileURLToPath } from "node:url";
+import { spawnCompiled } from "./compile.mjs";
 
 const CHILD_FILE = fileURLToPath(new URL("./child.ts", import.meta.url));
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const START_TIMEOUT_MS = 15_000;
 const STDERR_TAIL = 4000;
 
 export function launchChild() {
-  const proc = spawn(process.execPath, ["--max-old-space-size=512", compileChild(CHILD_FILE)], {
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-    env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
-  });
+  const proc = spawnCompiled(CHILD_FILE, ["--max-old-space-size=512"]);
   const child = {
     process: proc,
     stderr: "",

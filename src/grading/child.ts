@@ -3,20 +3,16 @@
  * supervisor asks, and reports progress so the supervisor's watchdog knows what
  * was running if this process hangs or dies.
  */
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, relative, resolve, sep } from "node:path";
 import { isNotImplemented } from "../../lib/not-implemented.ts";
 import type { Spec } from "../../grader/kit/spec.ts";
 import { printThrown } from "./print-value.ts";
 import type { FromChild, GradeOptions, Target, ToChild } from "./protocol.ts";
 import { checkExercise, SpecError } from "./run-checks.ts";
 import type { ExerciseResult } from "./results.ts";
+import { importCompiled, PROJECT_ROOT, sourcesOf } from "./compiled-runtime.ts";
 import { installSandbox } from "./sandbox.ts";
 
-// This file runs compiled (see compile.mjs), so it is told where the project is
-// rather than working it out from its own location.
-const PROJECT_ROOT = process.env.WORKBOOK_PROJECT_ROOT ?? process.cwd();
-const { compileModule, sourcesOf } = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("./compile.mjs");
 // Errors in learner code then point into the .ts files, not the compiled ones.
 process.setSourceMapsEnabled(true);
 
@@ -57,7 +53,7 @@ interface Loaded {
 }
 
 async function loadModules(target: Target): Promise<Loaded | undefined> {
-  const load = async (file: string) => (await import(pathToFileURL(await compileModule(file)).href)) as Record<string, unknown>;
+  const load = importCompiled;
   let spec: Loaded["spec"];
   let reference: Loaded["reference"];
   try {

@@ -5,6 +5,7 @@
 // with an inline source map so errors still point into the .ts files. A compiled
 // module is reused while none of its source files changed. Plain JavaScript
 // because bin/workbook.mjs uses it before any TypeScript can load.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join, relative, resolve } from "node:path";
@@ -70,11 +71,17 @@ export async function compileModule(entry) {
 }
 
 /**
- * The grading child itself. Compiled synchronously, so without plugins: the
- * child's own code must not use `import.meta.url` (it is told the project folder).
+ * Starts a helper process (the grading child, the self-check's inspector) from
+ * its TypeScript entry, compiled. Compiled synchronously, so without plugins:
+ * such an entry must not use `import.meta.url`; it is told the project folder
+ * instead (see compiled-runtime.ts). It talks over IPC; its stdout is dropped.
  */
-export function compileChild(entry) {
-  return reuse(entry) ?? remember(entry, esbuild().buildSync(options(entry, [])));
+export function spawnCompiled(entry, nodeArgs = []) {
+  const file = reuse(entry) ?? remember(entry, esbuild().buildSync(options(entry, [])));
+  return spawn(process.execPath, [...nodeArgs, file], {
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
+  });
 }
 
 /**
