@@ -39,26 +39,10 @@
  * - SYN-RECEIVED remembers where it came from (`passiveOpen`, MUST-11): a reset
  *   sends a passive connection back to LISTEN and an active one to CLOSED.
  */
-import { closedTcb, flags, SEQ_MODULUS, type Segment, type Tcb, type TcpEvent, type Transition } from "../lib/tcp.ts";
-
-// ── Sequence arithmetic (lesson 02, repeated here so this file stands alone) ──
-
-/** x reduced into 0 … 2^32 − 1. */
-function mod32(x: number): number {
-  const r = x % SEQ_MODULUS;
-  return r < 0 ? r + SEQ_MODULUS : r;
-}
-
-/** SND.UNA < SEG.ACK =< SND.NXT on the circle: count forward from SND.UNA. */
-function isAcceptableAck(una: number, ack: number, nxt: number): boolean {
-  const acked = mod32(ack - una);
-  return acked > 0 && acked <= mod32(nxt - una);
-}
-
-/** SEG.LEN: payload plus one for SYN plus one for FIN (RFC 9293 §3.4). */
-function segLen(segment: Segment): number {
-  return segment.dataLength + (segment.flags.SYN ? 1 : 0) + (segment.flags.FIN ? 1 : 0);
-}
+import { closedTcb, flags, type Segment, type Tcb, type TcpEvent, type Transition } from "../lib/tcp.ts";
+// Built on the earlier lessons, as a learner's own file would be.
+import { segLen } from "./01-flags.ts";
+import { isAcceptableAck, seqAdd } from "./02-sequence-numbers.ts";
 
 // ── Results ───────────────────────────────────────────────────────────────────
 
@@ -108,7 +92,7 @@ export function nextState(tcb: Tcb, event: TcpEvent): Transition {
 function sendSyn(tcb: Tcb): Transition {
   const syn: Segment = { seq: tcb.iss, ack: 0, flags: flags("SYN"), dataLength: 0 };
   return {
-    tcb: { ...closedTcb(tcb.iss), state: "SYN-SENT", passiveOpen: false, sndUna: tcb.iss, sndNxt: mod32(tcb.iss + 1) },
+    tcb: { ...closedTcb(tcb.iss), state: "SYN-SENT", passiveOpen: false, sndUna: tcb.iss, sndNxt: seqAdd(tcb.iss, 1) },
     send: [syn],
   };
 }
@@ -137,7 +121,7 @@ function inClosed(tcb: Tcb, event: TcpEvent): Transition {
 function resetForClosed(segment: Segment): readonly Segment[] {
   if (segment.flags.RST) return [];
   if (segment.flags.ACK) return [reset(segment.ack)];
-  return [{ seq: 0, ack: mod32(segment.seq + segLen(segment)), flags: flags("RST", "ACK"), dataLength: 0 }];
+  return [{ seq: 0, ack: seqAdd(segment.seq, segLen(segment)), flags: flags("RST", "ACK"), dataLength: 0 }];
 }
 
 /** LISTEN (§3.10.7.2): checks in the RFC's order, RST first, then ACK, then SYN. */
@@ -170,13 +154,13 @@ function inListen(tcb: Tcb, event: TcpEvent): Transition {
  * connection came from a passive OPEN, and SYN-RECEIVED must remember that.
  */
 function acceptSyn(tcb: Tcb, syn: Segment): Transition {
-  const rcvNxt = mod32(syn.seq + 1);
+  const rcvNxt = seqAdd(syn.seq, 1);
   const next: Tcb = {
     state: "SYN-RECEIVED",
     passiveOpen: true,
     iss: tcb.iss,
     sndUna: tcb.iss,
-    sndNxt: mod32(tcb.iss + 1),
+    sndNxt: seqAdd(tcb.iss, 1),
     irs: syn.seq,
     rcvNxt,
   };
@@ -214,7 +198,7 @@ function synSentSegment(tcb: Tcb, segment: Segment): Transition {
 
   if (f.SYN) {
     const irs = segment.seq;
-    const rcvNxt = mod32(irs + 1);
+    const rcvNxt = seqAdd(irs, 1);
     if (ackOk) {
       // Row 19: SYN,ACK acknowledging our SYN. We are ESTABLISHED right now, one
       // segment before the server is; our ACK completes the handshake for it.
@@ -285,8 +269,8 @@ function asHandshakeSegment(tcb: Tcb, segment: Segment): Segment {
  * sequence number, so each acknowledgment is the other's ISN plus one, mod 2^32.
  */
 export function handshakeSegments(isnClient: number, isnServer: number): readonly [Segment, Segment, Segment] {
-  const clientNext = mod32(isnClient + 1);
-  const serverNext = mod32(isnServer + 1);
+  const clientNext = seqAdd(isnClient, 1);
+  const serverNext = seqAdd(isnServer, 1);
   return [
     { seq: isnClient, ack: 0, flags: flags("SYN"), dataLength: 0 },
     { seq: isnServer, ack: clientNext, flags: flags("SYN", "ACK"), dataLength: 0 },

@@ -38,26 +38,9 @@
  * - SYN in a synchronized state: never resets the connection any more (RFC 793
  *   did); it gets a challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 5961 §4).
  */
-import { closedTcb, flags, SEQ_MODULUS, type CloseOutcome, type CloseStep, type Directions, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../lib/tcp.ts";
+import { closedTcb, flags, type CloseOutcome, type CloseStep, type Directions, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../lib/tcp.ts";
+import { isAcceptableAck, seqAdd, seqLt } from "./02-sequence-numbers.ts";
 import { nextState as openingTransitions } from "./03-handshake.ts";
-
-// ── Sequence arithmetic (lesson 02) ─────────────────────────────────────────────
-
-function mod32(x: number): number {
-  const r = x % SEQ_MODULUS;
-  return r < 0 ? r + SEQ_MODULUS : r;
-}
-
-/** a < b on the circle (b is 1 … 2^31 − 1 steps ahead of a). */
-function seqLt(a: number, b: number): boolean {
-  const d = mod32(b - a);
-  return d > 0 && d < SEQ_MODULUS / 2;
-}
-
-function isAcceptableAck(una: number, ack: number, nxt: number): boolean {
-  const acked = mod32(ack - una);
-  return acked > 0 && acked <= mod32(nxt - una);
-}
 
 // ── Segments we send ────────────────────────────────────────────────────────────
 
@@ -138,7 +121,7 @@ function userClose(tcb: Tcb): Transition | undefined {
 /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK>; the FIN occupies SND.NXT, so SND.NXT moves one on. */
 function sendFin(tcb: Tcb, to: State): Transition {
   const fin: Segment = { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: flags("FIN", "ACK"), dataLength: 0 };
-  return { tcb: { ...tcb, state: to, sndNxt: mod32(tcb.sndNxt + 1) }, send: [fin] };
+  return { tcb: { ...tcb, state: to, sndNxt: seqAdd(tcb.sndNxt, 1) }, send: [fin] };
 }
 
 /**
@@ -245,7 +228,7 @@ function receiveAck(tcb: Tcb, ack: number): Transition {
  * RCV.NXT moves past it (past any payload first), and we acknowledge it.
  */
 function receiveFin(tcb: Tcb, segment: Segment): Transition {
-  const rcvNxt = mod32(segment.seq + segment.dataLength + 1);
+  const rcvNxt = seqAdd(segment.seq, segment.dataLength + 1);
   const next = (state: State): Transition => {
     const updated: Tcb = { ...tcb, state, rcvNxt };
     return { tcb: updated, send: [ackOf(updated)] };
@@ -341,9 +324,9 @@ function established(iss: number, irs: number, passiveOpen: boolean): Tcb {
     state: "ESTABLISHED",
     passiveOpen,
     iss,
-    sndUna: mod32(iss + 1),
-    sndNxt: mod32(iss + 1),
+    sndUna: seqAdd(iss, 1),
+    sndNxt: seqAdd(iss, 1),
     irs,
-    rcvNxt: mod32(irs + 1),
+    rcvNxt: seqAdd(irs, 1),
   };
 }

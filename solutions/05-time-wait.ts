@@ -10,17 +10,12 @@
  * Every time is a whole number of milliseconds; sequence numbers are unsigned
  * 32-bit values on the circle of 2^32 (RFC 9293 §3.4).
  */
-import { flags, SEQ_MODULUS, type Segment, type TimeWait, type TimeWaitConfig, type TimeWaitInput, type TimeWaitResult } from "../lib/tcp.ts";
-
-/** x reduced into 0 … 2^32 − 1 (JavaScript's % keeps the sign of a negative x). */
-function mod32(x: number): number {
-  const r = x % SEQ_MODULUS;
-  return r < 0 ? r + SEQ_MODULUS : r;
-}
+import { flags, type Segment, type TimeWait, type TimeWaitConfig, type TimeWaitInput, type TimeWaitResult } from "../lib/tcp.ts";
+import { seqAdd } from "./02-sequence-numbers.ts";
 
 /** How many steps forward from `from` to reach `to` on the sequence circle. */
 function forwardDistance(from: number, to: number): number {
-  return mod32(to - from);
+  return seqAdd(to, -from);
 }
 
 /**
@@ -49,7 +44,7 @@ const CLOSED: TimeWaitResult = { state: "CLOSED", send: [] };
  * last ACK was lost. Linux tests the same thing (end_seq == rcv_nxt).
  */
 function isRetransmittedFin(tw: TimeWait, segment: Segment): boolean {
-  return segment.flags.FIN && mod32(segment.seq + segment.dataLength + 1) === tw.rcvNxt;
+  return segment.flags.FIN && seqAdd(segment.seq, segment.dataLength + 1) === tw.rcvNxt;
 }
 
 /**
