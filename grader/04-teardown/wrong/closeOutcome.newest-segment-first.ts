@@ -1,22 +1,4 @@
 // Mistake: "deliver" takes the newest segment travelling to that end instead of the oldest (a stack, not a queue).
-import type { CloseOutcome, CloseStep, Segment, Tcb, TcpEvent } from "../../../lib/tcp.ts";
-import { nextState } from "../../../solutions/04-teardown.ts";
+import { makeCloseOutcome } from "../close-variants.ts";
 
-const established = (iss: number, irs: number): Tcb => ({ state: "ESTABLISHED", passiveOpen: false, iss, sndUna: iss + 1, sndNxt: iss + 1, irs, rcvNxt: irs + 1 });
-
-export function closeOutcome(steps: readonly CloseStep[]): CloseOutcome {
-  const tcb = { client: established(100, 300), server: established(300, 100) };
-  const inbox: { client: Segment[]; server: Segment[] } = { client: [], server: [] };
-  const apply = (end: "client" | "server", e: TcpEvent) => {
-    const t = nextState(tcb[end], e);
-    tcb[end] = t.tcb;
-    inbox[end === "client" ? "server" : "client"].push(...t.send);
-  };
-  for (const s of steps) {
-    if (s.kind === "deliver") {
-      const seg = inbox[s.to].pop();
-      if (seg) apply(s.to, { kind: "segment", segment: seg });
-    } else apply(s.end, s.kind === "close" ? { kind: "close" } : { kind: "time-wait-timeout" });
-  }
-  return { client: tcb.client.state, server: tcb.server.state };
-}
+export const closeOutcome = makeCloseOutcome({ deliver: (inbox) => inbox.splice(-1) });
