@@ -3,6 +3,7 @@
  * shape every parser produces and every renderer reads.
  */
 import type { State } from "../../lib/tcp.ts";
+import { rfcStateOf } from "./kernel-names.ts";
 
 export interface Endpoint {
   /** "127.0.0.1", "0.0.0.0", "::1", "*" … as the tool prints it. */
@@ -41,4 +42,39 @@ export interface KernelSocket {
   readonly timer?: SocketTimer;
   /** The line the tool printed, for showing it as it is. */
   readonly line: string;
+}
+
+/**
+ * An endpoint as both tools print it: address, a separator, then a port or "*"
+ * (ss: "127.0.0.1:8080", netstat: "127.0.0.1.8080"). The port follows the LAST separator.
+ */
+export function splitEndpoint(text: string, separator: ":" | "."): Endpoint | undefined {
+  const at = text.lastIndexOf(separator);
+  if (at <= 0) return undefined;
+  const portText = text.slice(at + 1);
+  if (portText !== "*" && !/^\d+$/.test(portText)) return undefined;
+  return { address: text.slice(0, at), port: portText === "*" ? 0 : Number(portText) };
+}
+
+/** The columns both tools print, checked and read; undefined when the line is not a socket's. */
+export function socketFromColumns(
+  columns: { readonly kernelState: string; readonly recv: string; readonly send: string; readonly local: string; readonly peer: string },
+  parseEndpoint: (text: string) => Endpoint | undefined,
+  line: string,
+  timer?: SocketTimer,
+): KernelSocket | undefined {
+  if (!/^\d+$/.test(columns.recv) || !/^\d+$/.test(columns.send)) return undefined;
+  const local = parseEndpoint(columns.local);
+  const peer = parseEndpoint(columns.peer);
+  if (!local || !peer) return undefined;
+  return {
+    kernelState: columns.kernelState,
+    state: rfcStateOf(columns.kernelState),
+    recvQ: Number(columns.recv),
+    sendQ: Number(columns.send),
+    local,
+    peer,
+    ...(timer ? { timer } : {}),
+    line: line.trim(),
+  };
 }

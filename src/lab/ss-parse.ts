@@ -13,8 +13,7 @@
  * fraction of a millisecond, so "<digits>.<3 digits>ms" is always that case.
  * It also prints nothing at all for 0 ms ("timer:(keepalive,,0)").
  */
-import type { Endpoint, KernelSocket, SocketTimer } from "./kernel-socket.ts";
-import { rfcStateOf } from "./kernel-names.ts";
+import { socketFromColumns, splitEndpoint, type Endpoint, type KernelSocket, type SocketTimer } from "./kernel-socket.ts";
 
 const MS_PER_SEC = 1000;
 const MS_PER_MIN = 60 * MS_PER_SEC;
@@ -59,15 +58,13 @@ export function parseSsTimer(line: string): SocketTimer | undefined {
  * The port is what follows the last colon ("*" means any: 0).
  */
 export function parseSsEndpoint(text: string): Endpoint | undefined {
-  const colon = text.lastIndexOf(":");
-  if (colon <= 0) return undefined;
-  let address = text.slice(0, colon);
-  const portText = text.slice(colon + 1);
-  if (portText !== "*" && !/^\d+$/.test(portText)) return undefined;
+  const endpoint = splitEndpoint(text, ":");
+  if (!endpoint) return undefined;
+  let address = endpoint.address;
   if (address.startsWith("[") && address.endsWith("]")) address = address.slice(1, -1);
   const percent = address.indexOf("%");
   if (percent > 0) address = address.slice(0, percent);
-  return { address, port: portText === "*" ? 0 : Number(portText) };
+  return { address, port: endpoint.port };
 }
 
 /** One line of `ss -tano` → a socket, or undefined for a header or anything else. */
@@ -75,22 +72,9 @@ export function parseSsLine(line: string): KernelSocket | undefined {
   let fields = line.trim().split(/\s+/);
   if (fields[0] === "tcp") fields = fields.slice(1); // `ss -an` without -t has a Netid column
   if (fields.length < 5) return undefined;
-  const [kernelState, recv, send, localText, peerText] = fields as [string, string, string, string, string];
-  if (kernelState === "State" || !/^\d+$/.test(recv) || !/^\d+$/.test(send)) return undefined;
-  const local = parseSsEndpoint(localText);
-  const peer = parseSsEndpoint(peerText);
-  if (!local || !peer) return undefined;
-  const timer = parseSsTimer(line);
-  return {
-    kernelState,
-    state: rfcStateOf(kernelState),
-    recvQ: Number(recv),
-    sendQ: Number(send),
-    local,
-    peer,
-    ...(timer ? { timer } : {}),
-    line: line.trim(),
-  };
+  const [kernelState, recv, send, local, peer] = fields as [string, string, string, string, string];
+  if (kernelState === "State") return undefined;
+  return socketFromColumns({ kernelState, recv, send, local, peer }, parseSsEndpoint, line, parseSsTimer(line));
 }
 
 /** Every socket line of ss's output (header and blank lines skipped). */
