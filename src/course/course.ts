@@ -5,11 +5,11 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { LessonFormatError, parseLessonMeta, splitFrontMatter, type LessonMeta } from "./lesson-meta.ts";
 
-import { PROJECT_ROOT } from "../project-root.ts";
-
-export { PROJECT_ROOT };
+/** The workbook's own folder (where package.json is). */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export const SLUG = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
