@@ -25,7 +25,8 @@ import { describe, expect, test } from "vitest";
 import type { Spec } from "../grader/kit/spec.ts";
 import { loadLesson, PROJECT_ROOT } from "../src/course/course.ts";
 import { FIXED_SEED } from "../src/course/self-check.ts";
-import { checkExercise } from "../src/grading/run-checks.ts";
+import { inProcessRuns } from "../src/grading/in-process.ts";
+import { judgeExercise } from "../src/grading/judge.ts";
 import { mutationLessons } from "./lessons.mjs";
 
 type Module = Record<string, unknown>;
@@ -63,8 +64,8 @@ const lessons = await Promise.all(
 for (const { lesson, spec, learner, reference } of lessons) {
   describe(lesson.slug, () => {
     for (const { name } of lesson.exercises) {
-      test(name, () => {
-        const result = checkExercise(name, spec[name] ?? [], learner, reference, { seed: FIXED_SEED });
+      test(name, async () => {
+        const result = await judgeExercise(name, spec[name] ?? [], reference, inProcessRuns(spec, learner), { seed: FIXED_SEED });
         expect(result.status, JSON.stringify(result.failure ?? result.message ?? result, null, 2)).toBe("passed");
       });
     }

@@ -18,7 +18,8 @@ import ts from "typescript";
 import type { Spec } from "../grader/kit/spec.ts";
 import { PROJECT_ROOT } from "../src/course/course.ts";
 import { FIXED_SEED } from "../src/course/self-check.ts";
-import { checkExercise } from "../src/grading/run-checks.ts";
+import { inProcessRuns } from "../src/grading/in-process.ts";
+import { judgeExercise } from "../src/grading/judge.ts";
 
 interface Position {
   line: number;
@@ -146,7 +147,8 @@ async function verify(file: string, m: Mutant, source: string): Promise<string |
     for (const [slug, exercises] of graded) {
       const learner = await load(join(dir, "solutions", `${slug}.ts`));
       for (const name of exercises) {
-        const result = checkExercise(name, specs.get(slug)![name] ?? [], learner, references.get(slug)!, { seed: FIXED_SEED });
+        const spec = specs.get(slug)!;
+        const result = await judgeExercise(name, spec[name] ?? [], references.get(slug)!, inProcessRuns(spec, learner), { seed: FIXED_SEED });
         if (result.status !== "passed") return `${slug} ${name}: ${result.failure?.property ?? result.message}`;
       }
     }

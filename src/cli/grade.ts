@@ -7,7 +7,7 @@
 import { loadCourse, selectLessons, type Lesson } from "../course/course.ts";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
-import { parseReplay } from "../grading/run-checks.ts";
+import { parseReplay } from "../grading/replay.ts";
 import { takePrestarted } from "../grading/child-launcher.mjs";
 import { renderReport, type HintView } from "../report/text-report.ts";
 import { exerciseKey, ProgressStore } from "../state/progress.ts";

@@ -105,7 +105,7 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       progress,
       act,
       // A grading process starts while the learner picks an action, so "Grade it" and "Watch it" answer sooner.
-      onLessonShown: () => prestart(1),
+      onLessonShown: () => prestart({ count: 1 }),
       onActionChosen: (action) => {
         if (action !== "grade" && action !== "watch") stopPrestarted();
       },

@@ -1,17 +1,44 @@
-// Starts the processes that run learner code. Plain JavaScript so that
-// bin/workbook.mjs can start them before the TypeScript loader is even set up:
-// a child's start-up then overlaps the command's own, which is most of the
-// time a small grading run takes.
+// Starts the runners: the sandboxed processes that run learner code (runner.ts).
+// Plain JavaScript so that bin/workbook.mjs can start them before the command
+// itself is even loaded: a runner's start-up then overlaps the command's own,
+// which is most of the time a small grading run takes.
+//
+// A runner may read only the compiled runner and the compiled code of its kind
+// (compile.mjs): the learner's files, or, for the self-check, the course's own
+// known-wrong and reference files. It may not write anything, start processes
+// or threads, or load addons (Node's permission model). Every runner started
+// here is stopped when this process ends, however it ends.
 import { fileURLToPath } from "node:url";
-import { spawnCompiled } from "./compile.mjs";
+import { COMPILED, spawnCompiled } from "./compile.mjs";
 
-const CHILD_FILE = fileURLToPath(new URL("./child.ts", import.meta.url));
+const RUNNER_FILE = fileURLToPath(new URL("./runner.ts", import.meta.url));
 const START_TIMEOUT_MS = 15_000;
 const STDERR_TAIL = 4000;
 
-export function launchChild() {
-  const proc = spawnCompiled(CHILD_FILE, ["--max-old-space-size=512"]);
+const [major, minor] = process.versions.node.split(".").map(Number);
+/** `--permission` is stable from Node 22.13 and 23.5; before that it is `--experimental-permission`. */
+const PERMISSION = major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
+
+/** The node options of a runner of this kind. */
+export function sandboxFlags(kind) {
+  return [
+    PERMISSION,
+    `--allow-fs-read=${COMPILED.runner}/`,
+    `--allow-fs-read=${COMPILED[kind]}/`,
+    "--disable-warning=ExperimentalWarning",
+    "--max-old-space-size=512",
+  ];
+}
+
+const running = new Set();
+
+/** Starts a runner of `kind` ("learner" or "trusted"). */
+export function launchChild(kind = "learner") {
+  const proc = spawnCompiled(RUNNER_FILE, sandboxFlags(kind), "runner");
+  running.add(proc);
+  proc.once("exit", () => running.delete(proc));
   const child = {
+    kind,
     process: proc,
     stderr: "",
     ready: new Promise((resolve) => {
@@ -32,31 +59,50 @@ export function launchChild() {
   return child;
 }
 
+/** Stops every runner this process started and that is still running. */
+export function stopAll() {
+  for (const proc of running) proc.kill("SIGKILL");
+  running.clear();
+}
+
+// Whatever ends this process, its runners end with it (Linux also kills them through setpriv --pdeathsig).
+process.once("exit", stopAll);
+for (const signal of ["SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(128 + (signal === "SIGTERM" ? 15 : 1));
+  });
+}
+
 const parked = [];
 
-/** How many children a command line will want: watching or grading one lesson needs one, more lessons two. */
+/**
+ * Which runners a command line will want: watching or grading one lesson needs
+ * one, more lessons two; grading the reference solutions needs trusted ones.
+ */
 export function childrenWanted(argv) {
   const [command, ...rest] = argv;
-  if (rest.includes("--help") || rest.includes("-h")) return 0;
-  if (command === "watch") return 1;
-  if (command !== "grade") return 0;
+  const none = { count: 0, kind: "learner" };
+  if (rest.includes("--help") || rest.includes("-h")) return none;
+  if (command === "watch") return { count: 1, kind: "learner" };
+  if (command !== "grade") return none;
   const lessons = rest.filter((a, i) => !a.startsWith("-") && !["--seed", "--replay", "--runs"].includes(rest[i - 1] ?? ""));
-  return lessons.length === 1 ? 1 : 2;
+  return { count: lessons.length === 1 ? 1 : 2, kind: rest.includes("--solutions") ? "trusted" : "learner" };
 }
 
-/** Starts children early and parks them until a command takes them. */
-export function prestart(count) {
-  for (let i = 0; i < count; i++) parked.push(launchChild());
+/** Starts runners early and parks them until a command takes them. */
+export function prestart({ count, kind = "learner" }) {
+  for (let i = 0; i < count; i++) parked.push(launchChild(kind));
 }
 
-/** Hands over the parked children (at most `count`); the rest are stopped. */
+/** Hands over the parked runners (at most `count`); the rest are stopped. */
 export function takePrestarted(count = Infinity) {
   const taken = parked.splice(0, count);
   stopPrestarted();
   return taken;
 }
 
-/** Stops children nobody took, so the process can exit. */
+/** Stops runners nobody took, so the process can exit. */
 export function stopPrestarted() {
   for (const child of parked.splice(0)) child.process.kill("SIGKILL");
 }

@@ -1,8 +1,12 @@
-/** Compiles a TypeScript module and its relative imports into one cached .mjs file; returns its path. */
+/** The folder of each kind of compiled code: judge (specs, references, the command line), learner, trusted, runner. */
+export const COMPILED: Readonly<Record<"judge" | "learner" | "trusted" | "runner", string>>;
+/** Compiles a module for the judge or the command line into one cached .mjs file; returns its path. */
 export function compileModule(entry: string): Promise<string>;
-/** Starts a helper process from its TypeScript entry, compiled; IPC channel, stderr piped, stdout dropped. */
-export function spawnCompiled(entry: string, nodeArgs?: readonly string[]): import("node:child_process").ChildProcess;
+/** Compiles a file to run in the sandbox, bundled with its relative imports; the packages it imports stay external. */
+export function compileTarget(entry: string, kind: "learner" | "trusted"): Promise<{ file: string; sources: string[]; externals: string[] }>;
+/** A lesson's harness (its spec's `run` functions, without the reference solutions), as module text. */
+export function compileHarness(specFile: string, solutionsDir: string): Promise<string>;
+/** Starts a helper process from its TypeScript entry, compiled; IPC channel (advanced serialization), stderr piped, stdout dropped. */
+export function spawnCompiled(entry: string, nodeArgs?: readonly string[], kind?: "judge" | "runner"): import("node:child_process").ChildProcess;
 /** The command line (src/cli/main.ts), compiled with code splitting and cached; returns the entry file's path. */
 export function compileProgram(entry: string): Promise<string>;
-/** The source files a compiled module was built from (absolute paths). */
-export function sourcesOf(entry: string): string[];

@@ -10,9 +10,6 @@ export const PROJECT_ROOT = process.env.WORKBOOK_PROJECT_ROOT ?? process.cwd();
 
 const compiler = (await import(pathToFileURL(join(PROJECT_ROOT, "src/grading/compile.mjs")).href)) as typeof import("./compile.mjs");
 
-/** The sources a compiled module came from (to tell what a learner's file imports). */
-export const sourcesOf = compiler.sourcesOf;
-
 /** Imports a TypeScript module of the project, compiled. */
 export async function importCompiled(file: string): Promise<Record<string, unknown>> {
   return (await import(pathToFileURL(await compiler.compileModule(file)).href)) as Record<string, unknown>;

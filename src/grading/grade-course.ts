@@ -20,6 +20,7 @@ export function lessonTarget(lesson: Lesson, target: GradeTarget, exercises?: re
     specFile: lesson.files.spec,
     referenceFile: lesson.files.solution,
     learnerFile: target === "solutions" ? lesson.files.solution : lesson.files.exercise,
+    kind: target === "solutions" ? "trusted" : "learner",
     exercises: exercises ?? lesson.exercises.map((e) => e.name),
   };
 }

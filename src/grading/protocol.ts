@@ -1,10 +1,14 @@
 /**
- * Messages between the supervisor (the grading command's own process) and the
- * child processes that run learner code. Learner code never runs in the
- * supervisor, so nothing it does can stop the report from being printed.
+ * Messages between the judge (the grading command's own process, which holds
+ * the specs and the reference solutions and decides every verdict) and the
+ * runner (a sandboxed child process that runs learner code and nothing else).
+ *
+ * The runner only ever computes a spec's `run(module, input)` for inputs the
+ * judge sends, and sends the values back. It never sees a reference answer,
+ * a comparison or a verdict, so nothing learner code does there can pass an
+ * exercise that is not solved.
  */
-import type { Replay } from "./run-checks.ts";
-import type { ExerciseResult } from "./results.ts";
+import type { Replay } from "./replay.ts";
 
 /** One module to grade against one lesson's spec: the learner's file, a solution, or a known-wrong one. */
 export interface Target {
@@ -14,9 +18,17 @@ export interface Target {
   readonly specFile: string;
   readonly referenceFile: string;
   readonly learnerFile: string;
+  /**
+   * "learner": the learner's exercise file, which may import only other exercise
+   * files and lib/; "trusted": a reference or known-wrong file of the course
+   * itself (the self-check), which may import anything. Both run sandboxed.
+   */
+  readonly kind: RunnerKind;
   /** Exercises to grade, in order. */
   readonly exercises: readonly string[];
 }
+
+export type RunnerKind = "learner" | "trusted";
 
 export interface GradeOptions {
   readonly seed: number;
@@ -24,13 +36,45 @@ export interface GradeOptions {
   readonly replay?: Replay;
 }
 
-export type ToChild = { readonly type: "grade"; readonly target: Target; readonly options: GradeOptions };
+/** Something learner code threw, described in the runner (where it happened), capped in size. */
+export interface Thrown {
+  /** "TypeError: Cannot read properties of undefined (reading 'flags')". */
+  readonly text: string;
+  /** Set when it was a stub's "not implemented yet". */
+  readonly notImplemented?: { readonly what: string; readonly site?: string };
+  /** The stack's frames in the compiled module, innermost first (mapped to .ts lines by the judge, see source-map.ts). */
+  readonly frames?: readonly Frame[];
+  /** It looks like a write to a read-only (frozen) input. */
+  readonly wroteToInput?: boolean;
+}
 
-export type FromChild =
+/** A place in a file: 1-based line and column. */
+export interface Frame {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What one call of `run` gave: a value (made transferable, see transfer.ts) or something thrown. */
+export type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly thrown: Thrown };
+
+export type ToRunner =
+  | {
+      readonly type: "load";
+      /** The lesson's harness: a module (as text) mapping each exercise to its properties' `run` functions. */
+      readonly harness: string;
+      /** The compiled file to grade. */
+      readonly module: string;
+    }
+  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly property: number; readonly inputs: readonly unknown[] }
+  /** Grading is over: report late faults (timers, rejections), then wait to be stopped. */
+  | { readonly type: "end" };
+
+export type FromRunner =
   | { readonly type: "ready" }
-  | { readonly type: "exercise-start"; readonly id: string; readonly exercise: string }
-  | { readonly type: "exercise-result"; readonly id: string; readonly result: ExerciseResult }
-  /** The learner's module could not be graded at all (does not load, or misbehaved): every exercise is broken. */
-  | { readonly type: "target-fault"; readonly id: string; readonly message: string }
-  /** `dirty`: the learner's code left timers or handles running, or changed a built-in, so this child should not be reused. */
-  | { readonly type: "target-end"; readonly id: string; readonly dirty: boolean };
+  | { readonly type: "loaded"; readonly functions: readonly string[]; readonly output: string }
+  /** `byGrader`: the harness itself did not load, not the learner's module. */
+  | { readonly type: "load-failed"; readonly thrown: Thrown; readonly output: string; readonly byGrader?: boolean }
+  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly Outcome[]; readonly output: string }
+  /** Learner code misbehaved outside a call (process.exit in a timer, an unhandled rejection...). */
+  | { readonly type: "fault"; readonly message: string }
+  | { readonly type: "ended"; readonly output: string };

@@ -22,6 +22,12 @@ export interface Failure {
   readonly actual?: string;
   /** What the learner's code threw, when it threw. */
   readonly threw?: string;
+  /** Where in the learner's files it threw ("exercises/03-handshake.ts:97:12"), when it threw there. */
+  readonly where?: string;
+  /** The lines of the learner's file around `where`, the line itself marked with ">". */
+  readonly frame?: string;
+  /** Something more the learner should know, e.g. that the same input got two different answers. */
+  readonly note?: string;
   /** A picture of the case (e.g. a sequence diagram), when the spec draws one. */
   readonly picture?: string;
   /** fast-check's seed and path to the counterexample; absent for exhaustive checks. */

@@ -1,33 +1,57 @@
 /**
- * Runs grading targets in child processes and keeps the run safe and bounded:
- * a watchdog kills a child whose code does not finish in time, a child that dies
- * is replaced, and either way the exercise that was running is reported against
- * its own lesson while the rest of the work carries on in a fresh child.
+ * Grades targets (a learner's file, or the course's own files in the
+ * self-check) and keeps the run safe and bounded.
+ *
+ * For each target: the learner's file is compiled here and checked to import
+ * only what it may; a fresh sandboxed runner (runner.ts) loads it with the
+ * lesson's harness; the judge (judge.ts), here, asks the runner for values and
+ * decides. A runner that does not answer in time is killed and one that dies is
+ * replaced; either way the exercise that was running is reported against its
+ * own lesson while the rest of the work carries on in a fresh runner. Runners
+ * are never reused for another target: nothing one lesson's code changes can
+ * reach another's.
  */
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Spec } from "../../grader/kit/spec.ts";
 import { launchChild, type Child } from "./child-launcher.mjs";
-import type { FromChild, GradeOptions, Target, ToChild } from "./protocol.ts";
+import { compileHarness, compileModule, compileTarget } from "./compile.mjs";
+import { judgeExercise, SpecError } from "./judge.ts";
+import type { Frame, GradeOptions, Target, Thrown } from "./protocol.ts";
 import type { ExerciseResult } from "./results.ts";
+import { RunnerGone, RunnerSession } from "./runner-session.ts";
+import { sourcePlaces, type Place } from "./source-map.ts";
+import { capText } from "./transfer.ts";
+import { printThrown } from "./print-value.ts";
 
 export interface SupervisorOptions {
-  /** Child processes working at once (default: up to 2, one per core). */
+  /** Runners working at once (default: up to 2, one per core). */
   readonly concurrency?: number;
-  /** Longest one exercise's properties may run (default 5 s). */
+  /** Longest one exercise's code may run, in all (default 5 s). */
   readonly exerciseTimeoutMs?: number;
   /** Longest loading a learner's module may take (default 5 s). */
   readonly loadTimeoutMs?: number;
+  /**
+   * Longest a whole target's code may run, loading included (default 12 s): a
+   * lesson whose every function loops forever is reported in about this time.
+   * Each exercise gets at most its fair share of what is left. Only the time
+   * spent waiting for learner code counts, never the grader's own.
+   */
+  readonly targetBudgetMs?: number;
   /** Called each time an exercise's grading ends, e.g. to move a progress bar. */
   readonly onProgress?: (target: Target, result: ExerciseResult) => void;
 }
 
-interface WorkItem {
-  readonly target: Target;
-  readonly exercises: readonly string[];
-}
+/** The course folder of a target: its spec is <root>/grader/<slug>/spec.ts. */
+const courseRoot = (target: Target) => resolve(target.specFile, "../../..");
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PROJECT_LIB = join(PROJECT_ROOT, "lib");
 
 /**
  * Grades every target; resolves with each target's results in its exercises' order.
- * Children handed in (see child-launcher.mjs) are used first.
+ * Runners handed in (see child-launcher.mjs) are used first.
  */
 export async function gradeTargets(
   targets: readonly Target[],
@@ -35,122 +59,219 @@ export async function gradeTargets(
   options: SupervisorOptions = {},
   prestarted: Child[] = [],
 ): Promise<Map<string, ExerciseResult[]>> {
-  const exerciseTimeout = options.exerciseTimeoutMs ?? 5000;
-  const loadTimeout = options.loadTimeoutMs ?? 5000;
-  const queue: WorkItem[] = targets.map((target) => ({ target, exercises: target.exercises }));
-  const results = new Map<string, Map<string, ExerciseResult>>(targets.map((t) => [t.id, new Map()]));
-  const faults = new Map<string, string>();
+  const queue = [...targets];
+  const out = new Map<string, ExerciseResult[]>();
   const spare = [...prestarted];
-
-  const record = (target: Target, result: ExerciseResult) => {
-    results.get(target.id)!.set(result.name, result);
-    options.onProgress?.(target, result);
+  const takeRunner = (target: Target): Child => {
+    const i = spare.findIndex((c) => c.kind === target.kind);
+    return i >= 0 ? spare.splice(i, 1)[0]! : launchChild(target.kind);
   };
-
   const slot = async () => {
-    let child: Child | undefined;
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      child ??= spare.shift() ?? launchChild();
-      const outcome = await runItem(child, item);
-      if (outcome.retire) {
-        child.process.kill("SIGKILL");
-        child = undefined;
-      }
-      if (outcome.rest.length > 0) queue.unshift({ target: item.target, exercises: outcome.rest });
+    for (let target = queue.shift(); target; target = queue.shift()) {
+      // The next target's runner starts while this one is graded.
+      const next = queue[0];
+      if (next && !spare.some((c) => c.kind === next.kind)) spare.push(launchChild(next.kind));
+      out.set(target.id, await gradeTarget(target, grading, options, () => takeRunner(target!)));
     }
-    child?.process.disconnect();
   };
-
-  const runItem = async (child: Child, item: WorkItem): Promise<{ retire: boolean; rest: readonly string[] }> => {
-    const { target } = item;
-    if (!(await child.ready)) {
-      for (const name of item.exercises) record(target, noChild(name, child.stderr));
-      return { retire: true, rest: [] };
-    }
-    return new Promise((resolve) => {
-      let current: string | undefined;
-      const done = new Set<string>();
-      let timer: NodeJS.Timeout | undefined;
-      const arm = (ms: number) => {
-        clearTimeout(timer);
-        timer = setTimeout(onTimeout, ms);
-      };
-      const finish = (retire: boolean, rest: readonly string[]) => {
-        clearTimeout(timer);
-        child.process.off("message", onMessage);
-        child.process.off("exit", onExit);
-        resolve({ retire, rest });
-      };
-      const pending = () => item.exercises.filter((name) => !done.has(name));
-      const onMessage = (m: FromChild) => {
-        if ("id" in m && m.id !== target.id) {
-          if (m.type === "target-fault" && !faults.has(m.id)) faults.set(m.id, m.message);
-          return;
-        }
-        switch (m.type) {
-          case "exercise-start":
-            current = m.exercise;
-            arm(exerciseTimeout);
-            break;
-          case "exercise-result":
-            done.add(m.result.name);
-            record(target, m.result);
-            current = undefined;
-            arm(loadTimeout);
-            break;
-          case "target-fault":
-            if (!faults.has(target.id)) faults.set(target.id, m.message);
-            break;
-          case "target-end":
-            finish(m.dirty, []);
-            break;
-        }
-      };
-      const onTimeout = () => {
-        if (current) {
-          record(target, timedOut(current, `${current} did not finish within ${seconds(exerciseTimeout)}. Look for a loop that never ends, or one that runs billions of times.`));
-          done.add(current);
-        } else {
-          for (const name of pending()) {
-            record(target, timedOut(name, `Loading ${displayFile(target)} did not finish within ${seconds(loadTimeout)}: code at the top level of the file (outside any function) never stops.`));
-            done.add(name);
-          }
-        }
-        finish(true, pending());
-      };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        const why = describeDeath(code, signal, child.stderr);
-        const victims = current ? [current] : pending();
-        for (const name of victims) {
-          record(target, broken(name, current ? `While ${name} was being graded, ${why}` : `While ${displayFile(target)} was being loaded, ${why}`));
-          done.add(name);
-        }
-        finish(true, pending());
-      };
-      child.process.on("message", onMessage);
-      child.process.once("exit", onExit);
-      arm(loadTimeout);
-      child.process.send({ type: "grade", target: { ...target, exercises: item.exercises }, options: grading } satisfies ToChild);
-    });
-  };
-
   const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(2, availableParallelism()), targets.length));
   await Promise.all(Array.from({ length: concurrency }, slot));
   for (const child of spare) child.process.kill("SIGKILL");
-
-  const out = new Map<string, ExerciseResult[]>();
-  for (const target of targets) {
-    const fault = faults.get(target.id);
-    const byName = results.get(target.id)!;
-    out.set(
-      target.id,
-      target.exercises.map((name) => {
-        const result = byName.get(name) ?? broken(name, "The grader lost track of this exercise (please report it).");
-        return fault && result.status !== "timed-out" ? broken(name, fault, result.output) : result;
-      }),
-    );
-  }
   return out;
+}
+
+interface Judged {
+  readonly spec: Spec<Record<string, unknown>>;
+  readonly reference: Record<string, unknown>;
+  readonly harness: string;
+}
+
+/** The judge's modules of a lesson (spec, reference, harness), loaded once per process. */
+const judged = new Map<string, Promise<Judged>>();
+
+function judgeModules(target: Target): Promise<Judged> {
+  const key = `${target.specFile}\0${target.referenceFile}`;
+  let found = judged.get(key);
+  if (!found) {
+    found = (async () => {
+      const load = async (file: string) => (await import(pathToFileURL(await compileModule(file)).href)) as Record<string, unknown>;
+      const [spec, reference, harness] = await Promise.all([
+        load(target.specFile),
+        load(target.referenceFile),
+        compileHarness(target.specFile, join(courseRoot(target), "solutions")),
+      ]);
+      return { spec: spec.default as Judged["spec"], reference, harness };
+    })();
+    judged.set(key, found);
+    found.catch(() => judged.delete(key));
+  }
+  return found;
+}
+
+async function gradeTarget(target: Target, grading: GradeOptions, options: SupervisorOptions, takeRunner: () => Child): Promise<ExerciseResult[]> {
+  const budget = options.targetBudgetMs ?? 12_000;
+  /** The runners' time spent on this target so far (only their time counts against the budget). */
+  let spent = 0;
+  const exerciseTimeout = options.exerciseTimeoutMs ?? 5000;
+  const loadTimeout = options.loadTimeoutMs ?? 5000;
+  const file = relative(courseRoot(target), target.learnerFile);
+  const results: ExerciseResult[] = [];
+  const record = (result: ExerciseResult) => {
+    results.push(result);
+    options.onProgress?.(target, result);
+  };
+  const all = (make: (name: string) => ExerciseResult) => {
+    for (const name of target.exercises.slice(results.length)) record(make(name));
+    return results;
+  };
+
+  let judge: Judged;
+  try {
+    judge = await judgeModules(target);
+  } catch (error) {
+    return all((name) => broken(name, `The grader itself failed to load (not your fault): ${capText(printThrown(error), 2000)}`));
+  }
+  if (!existsSync(target.learnerFile)) {
+    return all((name) => broken(name, `${file} is missing. \`npm run reset -- ${target.lesson.slice(0, 2)}\` puts the original back (your other lessons are not touched).`));
+  }
+  let compiled: Awaited<ReturnType<typeof compileTarget>>;
+  try {
+    compiled = await compileTarget(target.learnerFile, target.kind);
+  } catch (error) {
+    return all((name) => broken(name, describeCompileError(error, courseRoot(target))));
+  }
+  const refusal = target.kind === "learner" ? importRefusal(target, compiled) : undefined;
+  if (refusal) return all((name) => broken(name, refusal));
+  const libs = [PROJECT_LIB, join(courseRoot(target), "lib")].map((d) => d + sep);
+  const ownFiles = compiled.sources.filter((s) => !libs.some((d) => s.startsWith(d)));
+  const places = sourcePlaces(compiled.file);
+
+  let session: RunnerSession | undefined;
+  let functions: readonly string[] = [];
+  let loadOutput = "";
+  const faults: string[] = [];
+  const stop = () => {
+    if (!session) return;
+    spent += session.spent;
+    faults.push(...session.faults);
+    session.kill();
+    session = undefined;
+  };
+  /** A runner with the module loaded, or the reason every remaining exercise cannot be graded. */
+  const open = async (): Promise<((name: string) => ExerciseResult) | undefined> => {
+    session = new RunnerSession(takeRunner());
+    if (!(await session.ready())) {
+      const why = session.startProblem();
+      stop();
+      return (name) => broken(name, why);
+    }
+    session.allowance = Math.min(loadTimeout, budget - spent);
+    try {
+      const loaded = await session.load(judge.harness, compiled.file);
+      loadOutput = session.takeOutput();
+      if (loaded.ok) {
+        functions = loaded.functions;
+        return undefined;
+      }
+      const why = loaded.byGrader
+        ? `The grader itself failed to load (not your fault): ${loaded.thrown.text}`
+        : describeLoadError(loaded.thrown, file, courseRoot(target), places, ownFiles);
+      stop();
+      return (name) => broken(name, why, loadOutput);
+    } catch (error) {
+      stop();
+      if (error instanceof RunnerGone && error.reason === "timeout") {
+        return (name) => timedOut(name, `Loading ${file} did not finish in time: code at the top level of the file (outside any function) never stops.`);
+      }
+      return (name) => broken(name, `While ${file} was being loaded, ${(error as Error).message}`);
+    }
+  };
+
+  for (const [i, exercise] of target.exercises.entries()) {
+    if (!session) {
+      const cannot = await open();
+      if (cannot) return all(cannot);
+    }
+    if (!functions.includes(exercise)) {
+      record(broken(exercise, `${file} does not export a function named ${exercise}. Keep the "export function ${exercise}(...)" line from the original file.`));
+      continue;
+    }
+    const runner = session!;
+    const share = (budget - spent - runner.spent) / (target.exercises.length - i);
+    const limit = Math.max(0, Math.min(exerciseTimeout, share));
+    runner.allowance = limit;
+    const began = performance.now();
+    let result: ExerciseResult;
+    try {
+      result = await judgeExercise(exercise, judge.spec[exercise] ?? [], judge.reference, runner, {
+        ...grading,
+        learnerFile: target.learnerFile,
+        root: courseRoot(target),
+        places,
+        ownFiles,
+      });
+    } catch (error) {
+      if (error instanceof RunnerGone && error.reason === "timeout") {
+        result = timedOut(exercise, `${exercise} did not finish within ${seconds(limit)}. Look for a loop that never ends, or one that runs billions of times.`);
+      } else if (error instanceof RunnerGone) {
+        result = broken(exercise, `While ${exercise} was being graded, ${error.message}`);
+      } else if (error instanceof SpecError) {
+        result = broken(exercise, `The grader's check for ${exercise} went wrong (not your fault, please report it): ${capText(error.message, 2000)}`);
+      } else {
+        result = broken(exercise, `Grading ${exercise} failed: ${capText(printThrown(error), 2000)}`);
+      }
+    }
+    const output = [loadOutput, runner.takeOutput()].filter(Boolean).join("\n");
+    loadOutput = "";
+    record({ ...result, durationMs: Math.round(performance.now() - began), ...(output ? { output: capText(output, 2000) } : {}) });
+    if (runner.dead) stop();
+  }
+  if (session) {
+    session.allowance = 1000;
+    await session.end();
+    stop();
+  }
+  const fault = faults[0];
+  return fault ? results.map((r) => (r.status === "timed-out" ? r : broken(r.name, fault, r.output))) : results;
+}
+
+/**
+ * An exercise file may import other exercise files, lib/ and Node's built-in
+ * modules: anything else (the reference solutions, the specs, compiled code,
+ * packages the sandbox cannot read) is refused before it runs.
+ */
+function importRefusal(target: Target, compiled: { sources: readonly string[]; externals: readonly string[] }): string | undefined {
+  const root = courseRoot(target);
+  const allowed = [join(root, "exercises"), join(root, "lib"), PROJECT_LIB].map((d) => d + sep);
+  const shown = (p: string) => relative(root, p);
+  const foreign = compiled.sources.find((s) => !allowed.some((d) => s.startsWith(d)));
+  if (foreign) {
+    const answers = [join(root, "solutions"), join(root, "grader")].some((d) => foreign.startsWith(d + sep));
+    return `${shown(target.learnerFile)} imports ${shown(foreign)}${answers ? ", which holds the answers" : ""}. Exercise files may import only other exercise files, lib/ and Node's built-in modules: grading needs your own code.`;
+  }
+  const pkg = compiled.externals[0];
+  if (pkg) return `${shown(target.learnerFile)} imports the package "${pkg}". Exercise files may import only other exercise files, lib/ and Node's built-in modules.`;
+  return undefined;
+}
+
+/** esbuild's compile errors read "path/to/file.ts:2:12: ERROR: Unexpected ..." (path from the project folder). */
+function describeCompileError(error: unknown, root: string): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const m = /^([^\s:][^\n]*?\.[cm]?ts):(\d+):(\d+): ERROR: (.*)$/m.exec(text);
+  if (!m) return `Your file could not be compiled: ${capText(text.split("\n")[0] ?? text, 500)}`;
+  const file = relative(root, resolve(PROJECT_ROOT, m[1]!));
+  return `${file}:${m[2]}:${Number(m[3]) + 1}: ${m[4]}. The file does not compile, so nothing in it can be graded.`;
+}
+
+/** "does not load" in words: what was thrown at import, and where. */
+function describeLoadError(thrown: Thrown, file: string, root: string, places: (frames: readonly Frame[]) => Place[], ownFiles: readonly string[]): string {
+  if (thrown.notImplemented) return `${file} throws "not implemented yet" as soon as it is loaded; that line belongs inside a function.`;
+  const place = places(thrown.frames ?? []).find((p) => ownFiles.includes(p.file));
+  const where = place ? `${relative(root, place.file)}:${place.line}: ` : "";
+  if (/ERR_ACCESS_DENIED|Access to this API has been restricted/.test(thrown.text)) {
+    return `${where}your code tried to do something grading does not allow (read or write files, start processes or threads) while being loaded: ${thrown.text}`;
+  }
+  return `${where}your code threw while being loaded, before any exercise could run: ${thrown.text}`;
 }
 
 function broken(name: string, message: string, output?: string): ExerciseResult {
@@ -161,24 +282,6 @@ function timedOut(name: string, message: string): ExerciseResult {
   return { name, status: "timed-out", propertiesRun: 0, propertiesPassed: 0, message };
 }
 
-function noChild(name: string, stderr: string): ExerciseResult {
-  const detail = stderr.trim().split("\n").slice(-3).join(" ");
-  return broken(name, `The grader could not start a process to run your code${detail ? `: ${detail}` : "."}`);
-}
-
-function describeDeath(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
-  if (/heap out of memory|Allocation failed/i.test(stderr)) {
-    return "your code ran out of memory (something keeps growing: an array or string in an endless loop?). The process running it was stopped.";
-  }
-  if (signal) return `the process running your code was killed (${signal}).`;
-  return `the process running your code ended by itself (exit code ${code}).`;
-}
-
-function displayFile(target: Target): string {
-  const parts = target.learnerFile.split("/");
-  return parts.slice(-2).join("/");
-}
-
 function seconds(ms: number): string {
-  return `${ms / 1000} s`;
+  return `${Math.round(ms / 100) / 10} s`;
 }

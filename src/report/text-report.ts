@@ -86,6 +86,8 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     field("Expected", c.green(f.expected));
     if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
     else field("Your code", c.red(f.actual ?? "undefined"));
+    if (f.where) field("Where", f.frame ? `${f.where}\n${c.dim(f.frame)}` : f.where, false);
+    if (f.note) field("Note", c.yellow(f.note));
     if (f.picture) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
     field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`, false); // a command to copy whole
   } else if (e.message) {

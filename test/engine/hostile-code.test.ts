@@ -11,7 +11,7 @@ import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts"
 import { FIXTURE_ROOT } from "./fixture.ts";
 
 const OUT_OF_MEMORY = "14-out-of-memory";
-/** Graded on their own below, in a fixed order in one process at a time. */
+/** Graded on their own below, in a fixed order, one at a time. (Lessons 18 on are sandbox.test.ts's.) */
 const BUILTINS = ["16-changes-builtins", "17-after-changed-builtins"];
 let result: CourseResult;
 let elapsed: number;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const course = loadCourse(FIXTURE_ROOT);
   const started = Date.now();
   // Running out of memory is graded on its own below, with time to spare on a busy machine.
-  result = await gradeLessons(course.lessons.filter((l) => l.slug !== OUT_OF_MEMORY && !BUILTINS.includes(l.slug)), "exercises", { seed: 7 });
+  result = await gradeLessons(course.lessons.filter((l) => l.number <= 17 && l.slug !== OUT_OF_MEMORY && !BUILTINS.includes(l.slug)), "exercises", { seed: 7 });
   elapsed = Date.now() - started;
 });
 
@@ -83,9 +83,9 @@ describe("grading hostile learner code", () => {
     expect(exercise("10-rejection", "add")).toMatchObject({ status: "broken", message: expect.stringContaining("nobody catches this") });
   });
 
-  it("reports a crash that kills the grading process against the exercise that caused it", () => {
+  it("cannot start a process to kill the one that runs it: the sandbox refuses, and the exercise fails", () => {
     expect(exercise("11-crash", "add").status).toBe("passed");
-    expect(exercise("11-crash", "double")).toMatchObject({ status: "broken", message: expect.stringMatching(/killed \(SIGKILL\)/) });
+    expect(exercise("11-crash", "double")).toMatchObject({ status: "failed", failure: { threw: expect.stringMatching(/ERR_ACCESS_DENIED|restricted/) } });
   });
 
   it("reports running out of memory", async () => {
@@ -112,7 +112,7 @@ describe("grading hostile learner code", () => {
     }
   });
 
-  it("does not reuse a process whose built-ins the learner's code changed", async () => {
+  it("runs each lesson in a fresh process, so built-ins one lesson's code changed never reach another's", async () => {
     const lessons = loadCourse(FIXTURE_ROOT).lessons.filter((l) => BUILTINS.includes(l.slug));
     const targets = lessons.map((l) => lessonTarget(l, "exercises"));
     const results = await gradeTargets(targets, { seed: 7 }, { concurrency: 1 });

@@ -1,0 +1,347 @@
+/**
+ * The judge: checks one exercise's properties by comparing what the learner's
+ * module gave (computed in the runner, see runner.ts) with what the reference
+ * gives (computed here). It runs in the grading command's own process, which
+ * never loads learner code, so the verdict cannot be touched by it.
+ *
+ * Every wrong answer seen is a failure: nothing is checked twice to turn a
+ * failure into a pass. A function that answers the same input differently is
+ * reported as exactly that.
+ */
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { isEvery, type AnyProperty } from "../../grader/kit/spec.ts";
+import { printThrown, printValue } from "./print-value.ts";
+import type { Frame, Outcome, Thrown } from "./protocol.ts";
+import { formatReplay, type Replay } from "./replay.ts";
+import type { ExerciseResult, Failure } from "./results.ts";
+import type { Place } from "./source-map.ts";
+import { capText, deepFreeze, revive } from "./transfer.ts";
+
+export interface CheckOptions {
+  readonly seed: number;
+  /** Overrides each property's own run count (e.g. a quick watch-mode pass). */
+  readonly numRuns?: number;
+  /** Check only this property at exactly this case (from a replay token). */
+  readonly replay?: Replay;
+  /** The file being graded: a stub thrown from elsewhere is a dependency, not this exercise. */
+  readonly learnerFile?: string;
+  /** The course folder, to print the learner's files relative to it. */
+  readonly root?: string;
+  /** Maps a stack's frames in the compiled module to the source files' lines (see source-map.ts). */
+  readonly places?: (frames: readonly Frame[]) => Place[];
+  /** The learner's own source files (not lib/): where "Where" may point. */
+  readonly ownFiles?: readonly string[];
+}
+
+/** What the learner's module gives: `run` of property `property` of `exercise` on each input. */
+export interface LearnerRuns {
+  /** Rejects when the learner's code cannot answer (it timed out, or its process died). */
+  run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]>;
+}
+
+/** A spec's own mistake (the reference throws): never the learner's. */
+export class SpecError extends Error {
+  override name = "SpecError";
+}
+
+/** The first batch of inputs sent to the runner; each next one is four times larger. */
+const FIRST_BATCH = 8;
+
+/** How long shrinking a counterexample may take. */
+const SHRINK_MS = 1000;
+
+/** A replayed case is run this many times, so a failure that does not happen every time still shows. */
+const REPLAY_TRIES = 20;
+
+type Verdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly notStarted: boolean; readonly expected: unknown; readonly actual?: unknown; readonly thrown?: Thrown; readonly outcome: Outcome };
+
+interface Found {
+  readonly failure: Failure;
+  readonly notStarted: boolean;
+}
+
+export async function judgeExercise<M>(
+  exercise: string,
+  properties: readonly AnyProperty<M>[],
+  reference: M,
+  learner: LearnerRuns,
+  options: CheckOptions,
+): Promise<ExerciseResult> {
+  const chosen = properties.map((p, i) => [p, i] as const).filter(([, i]) => !options.replay || i === options.replay.propertyIndex);
+  if (chosen.length === 0) {
+    return {
+      name: exercise,
+      status: "failed",
+      propertiesRun: 0,
+      propertiesPassed: 0,
+      message: options.replay
+        ? `There is no property number ${options.replay.propertyIndex} for ${exercise}.`
+        : `The grader has no properties for ${exercise}, so it cannot count as passed.`,
+    };
+  }
+  let passed = 0;
+  let notStartedCount = 0;
+  let failure: Failure | undefined;
+  for (const [property, index] of chosen) {
+    const found = await findCounterexample(exercise, property, index, reference, learner, options);
+    if (!found) {
+      passed++;
+      continue;
+    }
+    if (found.notStarted) notStartedCount++;
+    failure ??= found.failure;
+  }
+  if (!failure) return { name: exercise, status: "passed", propertiesRun: chosen.length, propertiesPassed: passed };
+  if (notStartedCount === chosen.length) {
+    return {
+      name: exercise,
+      status: "not-started",
+      propertiesRun: chosen.length,
+      propertiesPassed: 0,
+      message: `${exercise} still throws "not implemented yet": replace that line with your code.`,
+    };
+  }
+  return {
+    name: exercise,
+    status: "failed",
+    propertiesRun: chosen.length,
+    propertiesPassed: passed,
+    failure,
+    message: `${exercise} does not yet have this property: ${failure.property}.`,
+  };
+}
+
+async function findCounterexample<M>(
+  exercise: string,
+  property: AnyProperty<M>,
+  index: number,
+  reference: M,
+  learner: LearnerRuns,
+  options: CheckOptions,
+): Promise<Found | undefined> {
+  const expectedOf = (input: unknown) => runReference(property, reference, input);
+  const judge = (input: unknown, expected: unknown, outcome: Outcome) => verdictOf(property, input, expected, outcome, options);
+  /** The learner's outcomes for some inputs; the reference is computed while the runner works. */
+  const both = async (inputs: readonly unknown[]) => {
+    const pending = learner.run(exercise, index, inputs);
+    const expected = inputs.map(expectedOf);
+    return { expected, outcomes: await pending };
+  };
+  /**
+   * The learner's and the reference's answers for inputs, in batches that grow
+   * (few round trips for code that is right), up to the first wrong answer (so
+   * wrong code, often slow too, is not run on every input): its index, or -1.
+   */
+  const upToFirstWrong = async (inputs: readonly unknown[]) => {
+    const expected: unknown[] = [];
+    const outcomes: Outcome[] = [];
+    for (let start = 0, size = FIRST_BATCH; start < inputs.length; start += size, size *= 4) {
+      const batch = await both(inputs.slice(start, start + size));
+      expected.push(...batch.expected);
+      outcomes.push(...batch.outcomes);
+      for (let k = start; k < outcomes.length; k++) {
+        const verdict = judge(inputs[k], expected[k], outcomes[k]!);
+        if (!verdict.ok) return { expected, outcomes, wrong: k, verdict };
+      }
+    }
+    return { expected, outcomes, wrong: -1 } as const;
+  };
+  const tries = options.replay ? REPLAY_TRIES : 1;
+  /** Runs one input (`tries` times when replaying) and returns the first wrong answer, if any. */
+  const single = async (input: unknown) => {
+    const { expected, outcomes } = await both(Array.from({ length: tries }, () => input));
+    for (const outcome of outcomes) {
+      const verdict = judge(input, expected[0], outcome);
+      if (!verdict.ok) return verdict;
+    }
+    return { ok: true } as const;
+  };
+  const found = async (input: unknown, verdict: Verdict & { ok: false }, seed: number | undefined, path: string): Promise<Found> => {
+    const again = await learner.run(exercise, index, [input]).then(([o]) => o, () => undefined);
+    const note = again && !sameOutcome(again, verdict.outcome) ? `for this same input your code gave ${printOutcome(verdict.outcome)} once and ${printOutcome(again)} another time: an exercise function must answer the same input the same way every time` : undefined;
+    return { failure: describeFailure(exercise, property, index, input, verdict, seed, path, note, options), notStarted: verdict.notStarted };
+  };
+
+  if (isEvery(property.input)) {
+    const items = property.input.every;
+    if (options.replay) {
+      const i = Number(options.replay.path);
+      if (!(i >= 0 && i < items.length)) return undefined;
+      const verdict = await single(items[i]);
+      return verdict.ok ? undefined : found(items[i], verdict, undefined, String(i));
+    }
+    const run = await upToFirstWrong(items);
+    return run.wrong < 0 ? undefined : found(items[run.wrong], run.verdict!, undefined, String(run.wrong));
+  }
+
+  const seed = options.replay?.seed ?? options.seed;
+  const numRuns = options.numRuns ?? property.numRuns ?? 100;
+  // First every input of the run, in one batch: fast-check generates the same ones again below, from the same seed.
+  let first: { inputs: readonly unknown[]; expected: readonly unknown[]; outcomes: readonly Outcome[] } | undefined;
+  if (!options.replay) {
+    const inputs: unknown[] = [];
+    fc.check(fc.property(property.input, (input) => void inputs.push(input)), { seed, numRuns });
+    const run = await upToFirstWrong(inputs);
+    // Every answer right: the property holds. Only a failure needs fast-check again, to shrink it.
+    if (run.wrong < 0) return undefined;
+    first = { inputs, expected: run.expected, outcomes: run.outcomes };
+  }
+  let calls = 0;
+  let last: { input: unknown; verdict: Verdict & { ok: false } } | undefined;
+  let aborted: unknown;
+  let shrinkUntil = Infinity;
+  const predicate = async (input: unknown): Promise<boolean> => {
+    if (aborted !== undefined) return true; // let fast-check finish at once; the reason is thrown below
+    // Shrinking asks the runner once per candidate: it stops at a time limit (the smallest case found so far
+    // is shown), and a stub's "not implemented yet" needs no smaller case at all.
+    if (last && (last.verdict.notStarted || Date.now() > shrinkUntil)) return true;
+    const k = calls++;
+    try {
+      let verdict: Verdict;
+      if (first && k < first.outcomes.length && isDeepStrictEqual(input, first.inputs[k])) verdict = judge(input, first.expected[k], first.outcomes[k]!);
+      else verdict = await single(input);
+      if (!verdict.ok) {
+        last = { input, verdict };
+        if (shrinkUntil === Infinity) shrinkUntil = Date.now() + SHRINK_MS;
+      }
+      return verdict.ok;
+    } catch (error) {
+      aborted = error;
+      return true;
+    }
+  };
+  const details = await fc.check(fc.asyncProperty(property.input, predicate), {
+    seed,
+    numRuns,
+    ...(options.replay ? { path: options.replay.path, endOnFailure: true } : {}),
+  });
+  if (aborted !== undefined) throw aborted;
+  if (!details.failed) return undefined;
+  if (!last) throw new SpecError(`fast-check failed without a counterexample: ${printThrown(details.errorInstance)}`);
+  return found(last.input, last.verdict, details.seed, details.counterexamplePath ?? "0");
+}
+
+function runReference<M>(property: AnyProperty<M>, reference: M, input: unknown): unknown {
+  try {
+    return property.run(reference, deepFreeze(input));
+  } catch (error) {
+    throw new SpecError(`the reference failed on ${printValue(input)}: ${printThrown(error)}`);
+  }
+}
+
+function verdictOf<M>(property: AnyProperty<M>, input: unknown, expected: unknown, outcome: Outcome, options: CheckOptions): Verdict {
+  if (!outcome.ok) {
+    // A stub of this lesson's own file (this exercise, or one it calls) means "not started";
+    // a stub elsewhere (an earlier lesson this one builds on) is reported as a dependency.
+    const stub = outcome.thrown.notImplemented;
+    const site = stub && (stub.site ?? stubSite(outcome.thrown, options));
+    const thrown = stub && site !== stub.site ? { ...outcome.thrown, notImplemented: { ...stub, ...(site ? { site } : {}) } } : outcome.thrown;
+    const ownStub = stub !== undefined && (!options.learnerFile || site === options.learnerFile);
+    return { ok: false, notStarted: ownStub, expected, thrown, outcome };
+  }
+  const actual = revive(outcome.value);
+  let holds: boolean;
+  try {
+    holds = property.holds ? property.holds(actual, input, expected) === true : isDeepStrictEqual(actual, expected);
+  } catch {
+    holds = false; // e.g. the learner returned undefined where an object was due
+  }
+  return holds ? { ok: true } : { ok: false, notStarted: false, expected, actual, outcome };
+}
+
+/** The file whose code threw a stub's error: the innermost frame outside lib/not-implemented.ts. */
+function stubSite(thrown: Thrown, options: CheckOptions): string | undefined {
+  if (!thrown.frames || !options.places) return undefined;
+  return options.places(thrown.frames).find((p) => !p.file.endsWith(`${"/"}lib/not-implemented.ts`))?.file;
+}
+
+/** The innermost place in the learner's own files where it threw. */
+function ownPlace(thrown: Thrown, options: CheckOptions): Place | undefined {
+  if (!thrown.frames || !options.places) return undefined;
+  return options.places(thrown.frames).find((p) => options.ownFiles?.includes(p.file));
+}
+
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  if (a.ok && b.ok) return isDeepStrictEqual(a.value, b.value);
+  if (!a.ok && !b.ok) return a.thrown.text === b.thrown.text;
+  return false;
+}
+
+function printOutcome(o: Outcome): string {
+  return capText(o.ok ? printValue(revive(o.value)) : `an exception (${o.thrown.text})`, 400);
+}
+
+function describeFailure<M>(
+  exercise: string,
+  property: AnyProperty<M>,
+  index: number,
+  input: unknown,
+  verdict: Verdict & { ok: false },
+  seed: number | undefined,
+  path: string,
+  note: string | undefined,
+  options: CheckOptions,
+): Failure {
+  const show = property.show ?? {};
+  // Spec printers see learner-shaped values: whatever they do, the report gets a capped string.
+  const safe = (f: () => string, fallback: () => string) => {
+    let text: string;
+    try {
+      text = f();
+    } catch {
+      text = fallback();
+    }
+    return capText(typeof text === "string" ? text : fallback());
+  };
+  const printOutput = (o: unknown) => safe(() => (show.output ? show.output(o) : printValue(o)), () => printValue(o));
+  const thrown = verdict.thrown;
+  const place = thrown && !thrown.notImplemented ? ownPlace(thrown, options) : undefined;
+  const where = place ? `${relative(options.root ?? "", place.file)}:${place.line}:${place.column}` : undefined;
+  return {
+    property: property.name,
+    propertyIndex: index,
+    input: safe(() => (show.input ? show.input(input) : printValue(input)), () => printValue(input)),
+    expected: printOutput(verdict.expected),
+    ...(thrown ? { threw: describeThrownFor(thrown, exercise) } : { actual: printOutput(verdict.actual) }),
+    ...(place ? { where, ...codeFrame(place.file, place.line) } : {}),
+    ...(show.picture ? { picture: safe(() => show.picture!(input, verdict.expected, thrown ? undefined : verdict.actual), () => "") } : {}),
+    ...(note ? { note } : {}),
+    ...(seed === undefined ? {} : { seed }),
+    path,
+    replay: formatReplay(exercise, index, seed, path),
+  };
+}
+
+/** Three lines of the learner's file around `line`, the line itself marked. */
+function codeFrame(file: string, line: number): { frame?: string } {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, "utf8").split("\n");
+  } catch {
+    return {};
+  }
+  if (line < 1 || line > lines.length) return {};
+  const numbers = [line - 1, line, line + 1].filter((n) => n >= 1 && n <= lines.length);
+  const width = String(numbers.at(-1)).length;
+  return { frame: numbers.map((n) => `${n === line ? ">" : " "} ${String(n).padStart(width)} | ${capText(lines[n - 1]!, 160)}`).join("\n") };
+}
+
+/** What was thrown, in words: a stub met inside another exercise's code says which one to finish first. */
+function describeThrownFor(thrown: Thrown, exercise: string): string {
+  const stub = thrown.notImplemented;
+  if (stub && stub.what === exercise) {
+    return `NotImplementedError: for this input your ${exercise} still reaches its "not implemented yet" line`;
+  }
+  if (stub) {
+    const where = stub.site ? ` in ${stub.site.split("/").slice(-2).join("/")}` : "";
+    return `NotImplementedError: this relies on ${stub.what}${where}, which is not implemented yet; finish it first`;
+  }
+  if (thrown.wroteToInput) return `${thrown.text} (your code changed its input: arguments are read-only, return a new object instead)`;
+  return thrown.text;
+}
+

@@ -1,0 +1,137 @@
+/**
+ * How values cross from the runner (learner code) to the judge. The runner
+ * copies what learner code returned into plain data, once: getters run once, a
+ * Proxy is read once, and what cannot travel or is too big to judge (functions,
+ * symbols, cycles, huge strings or arrays) becomes a marker. The judge revives
+ * markers as values that print as what they stand for and never equal anything
+ * a reference returns. Thrown things are described where they were thrown.
+ */
+import { inspect } from "node:util";
+import type { Frame, Thrown } from "./protocol.ts";
+
+const MARK = "@@workbook";
+/** Longer strings are cut: no report needs more, and a 6 MB message must not reach one. */
+export const MAX_STRING = 10_000;
+const MAX_ITEMS = 100_000;
+const MAX_NODES = 1_000_000;
+const MAX_DEPTH = 200;
+
+type Marker = { readonly [MARK]: "function" | "symbol" | "circular" | "too-deep" | "too-large" | "cut-string" | "error" | "other"; readonly text: string };
+
+const marker = (kind: Marker[typeof MARK], text: string): Marker => ({ [MARK]: kind, text });
+
+/** A copy of `value` made of plain data (throws whatever a getter or Proxy trap of learner code throws). */
+export function toTransferable(value: unknown): unknown {
+  let nodes = 0;
+  const path = new Set<object>();
+  const copy = (v: unknown, depth: number): unknown => {
+    if (typeof v === "string") return v.length > MAX_STRING ? marker("cut-string", `${v.slice(0, 200)}… (a string of ${v.length} characters)`) : v;
+    if (typeof v === "function") return marker("function", `[Function${v.name ? `: ${String(v.name).slice(0, 100)}` : " (anonymous)"}]`);
+    if (typeof v === "symbol") return marker("symbol", v.toString().slice(0, 200));
+    if (v === null || typeof v !== "object") return v;
+    if (++nodes > MAX_NODES) return marker("too-large", "[a value too large to compare]");
+    if (depth > MAX_DEPTH) return marker("too-deep", "[nested too deeply to compare]");
+    if (path.has(v)) return marker("circular", "[Circular]");
+    path.add(v);
+    try {
+      if (Array.isArray(v)) {
+        if (v.length > MAX_ITEMS) return marker("too-large", `[an array of ${v.length} items, too large to compare]`);
+        return Array.from(v, (item) => copy(item, depth + 1));
+      }
+      if (v instanceof Map) return new Map([...v].slice(0, MAX_ITEMS).map(([k, x]) => [copy(k, depth + 1), copy(x, depth + 1)]));
+      if (v instanceof Set) return new Set([...v].slice(0, MAX_ITEMS).map((x) => copy(x, depth + 1)));
+      if (v instanceof Date) return new Date(v.getTime());
+      if (v instanceof Error) return marker("error", describeThrown(v).text);
+      if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer || v instanceof RegExp || v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet) {
+        return marker("other", inspect(v, { depth: 1, maxArrayLength: 10, maxStringLength: 200 }).slice(0, 300));
+      }
+      const keys = Object.keys(v);
+      if (keys.length > MAX_ITEMS) return marker("too-large", `[an object with ${keys.length} keys, too large to compare]`);
+      const out: Record<string, unknown> = {};
+      for (const key of keys) out[key] = copy((v as Record<string, unknown>)[key], depth + 1);
+      return out;
+    } finally {
+      path.delete(v);
+    }
+  };
+  return copy(value, 0);
+}
+
+/** Prints as what it stands for, and (not being a plain object) equals nothing but itself. */
+class Opaque {
+  constructor(readonly text: string) {}
+  [inspect.custom](): string {
+    return this.text;
+  }
+}
+
+/** The judge's view of a transferred value: markers become Opaque. */
+export function revive(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(revive);
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [revive(k), revive(v)]));
+  if (value instanceof Set) return new Set([...value].map(revive));
+  if (value instanceof Date) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record[MARK] === "string" && typeof record.text === "string" && Object.keys(record).length === 2) return new Opaque(record.text);
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
+}
+
+/** Cuts text for a report: the head, and how much was left out. */
+export function capText(text: string, max = MAX_STRING): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters not shown)` : text;
+}
+
+/** A write to a frozen object, as V8 words it. */
+const READ_ONLY = /read[- ]only property|object is not extensible|Cannot (?:add|delete|define|assign to|redefine) property|frozen/i;
+
+/**
+ * Something learner code threw, as data, with the stack's frames in
+ * `moduleFile` (the compiled module being graded), innermost first.
+ */
+export function describeThrown(thrown: unknown, moduleFile = ""): Thrown {
+  let text: string;
+  let stack = "";
+  try {
+    if (thrown instanceof Error) {
+      const message = String(thrown.message);
+      text = `${String(thrown.name)}: ${message.length > MAX_STRING ? message.slice(0, MAX_STRING) : message}`;
+      // V8 builds a stack by copying the message in: for a huge one, do without the place.
+      if (message.length <= MAX_STRING) stack = typeof thrown.stack === "string" ? thrown.stack.slice(0, 20_000) : "";
+    } else {
+      text = `a non-Error value: ${inspect(thrown, { depth: 2, maxArrayLength: 10, maxStringLength: 200, breakLength: Infinity })}`;
+    }
+  } catch {
+    text = "something that could not even be printed";
+  }
+  const out: { text: string; notImplemented?: Thrown["notImplemented"]; frames?: Frame[]; wroteToInput?: boolean } = { text: capText(text, 2000) };
+  try {
+    const stub = thrown as { name?: unknown; what?: unknown; site?: unknown };
+    if (thrown instanceof Error && stub.name === "NotImplementedError" && typeof stub.what === "string") {
+      out.notImplemented = { what: stub.what.slice(0, 200), ...(typeof stub.site === "string" ? { site: stub.site } : {}) };
+    }
+    if (thrown instanceof TypeError && READ_ONLY.test(text)) out.wroteToInput = true;
+  } catch {
+    // a hostile getter: the text above is enough
+  }
+  if (moduleFile) {
+    const frames: Frame[] = [];
+    for (const m of stack.matchAll(/(?:\(|at )(?:file:\/\/)?(\/[^():\s]+):(\d+):(\d+)/g)) {
+      if (m[1] === moduleFile && frames.length < 20) frames.push({ line: Number(m[2]), column: Number(m[3]) });
+    }
+    if (frames.length > 0) out.frames = frames;
+  }
+  return out;
+}
+
+/**
+ * Exercise functions must not change their arguments: inputs are deep-frozen
+ * before any code sees them, so a write throws (ESM code is strict).
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
