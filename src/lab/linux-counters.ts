@@ -1,13 +1,12 @@
 /**
- * Linux's machine-wide TCP counters (/proc/net/netstat, the "TcpExt" lines that
- * `nstat` and `netstat -s` read). The lab uses TCPKeepAlive: keepalive probes sent.
+ * Linux's machine-wide TCP counters: the two-line "Prefix: names…" / "Prefix:
+ * values…" blocks of /proc/net/netstat ("TcpExt" lines) and /proc/net/snmp
+ * ("Tcp" lines), which `nstat` and `netstat -s` read. The lab uses
+ * TcpExt.TCPKeepAlive (keepalive probes sent) and Tcp.OutRsts (RSTs sent).
  */
 import { readFile } from "node:fs/promises";
 
-/**
- * The two-line "Prefix: names…" / "Prefix: values…" blocks of /proc/net/netstat
- * → { "TcpExt.TCPKeepAlive": 12, … }.
- */
+/** The blocks of /proc/net/netstat or /proc/net/snmp → { "TcpExt.TCPKeepAlive": 12, … }. */
 export function parseProcNetstat(text: string): Map<string, number> {
   const counters = new Map<string, number>();
   const lines = text.split("\n").filter((l) => l.trim() !== "");
@@ -24,11 +23,21 @@ export function parseProcNetstat(text: string): Map<string, number> {
   return counters;
 }
 
-/** Keepalive probes this machine (network namespace) has sent so far, or undefined off Linux. */
-export async function keepaliveProbesSent(path = "/proc/net/netstat"): Promise<number | undefined> {
+/** One counter of one of those files, or undefined where there is no such file (not Linux). */
+async function counter(path: string, name: string): Promise<number | undefined> {
   try {
-    return parseProcNetstat(await readFile(path, "utf8")).get("TcpExt.TCPKeepAlive");
+    return parseProcNetstat(await readFile(path, "utf8")).get(name);
   } catch {
     return undefined;
   }
+}
+
+/** Keepalive probes this machine (network namespace) has sent so far, or undefined off Linux. */
+export function keepaliveProbesSent(path = "/proc/net/netstat"): Promise<number | undefined> {
+  return counter(path, "TcpExt.TCPKeepAlive");
+}
+
+/** RST segments this machine (network namespace) has sent so far, or undefined off Linux. */
+export function resetsSent(path = "/proc/net/snmp"): Promise<number | undefined> {
+  return counter(path, "Tcp.OutRsts");
 }

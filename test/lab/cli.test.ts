@@ -24,7 +24,7 @@ describe("npm run lab: arguments", () => {
   it("lists the scenarios with --list", async () => {
     const c = capture();
     expect(await runLab(["--list"], c.io)).toBe(0);
-    for (const name of ["handshake", "teardown", "half-close", "server-closes-first", "simultaneous-close", "syn-backlog", "keepalive"]) {
+    for (const name of ["handshake", "teardown", "half-close", "write-after-close", "server-closes-first", "simultaneous-close", "syn-backlog", "keepalive"]) {
       expect(c.out()).toContain(name);
     }
   });

@@ -34,6 +34,24 @@ describe.skipIf(!onLinux)("closing scenarios on Linux loopback", () => {
     expect(await socketsLeftOpen(result.ports)).toEqual([]);
   }, 15_000);
 
+  it("write-after-close: data reaching a closed socket draws a RST, both ends vanish, the next write is EPIPE", async () => {
+    const result = await runForReal("write-after-close");
+    expectAllStepsAsExpected(result);
+    const closes = step(result, "The client closes");
+    expect([closes.observed.client.state, closes.observed.server.state]).toEqual(["FIN-WAIT-2", "CLOSE-WAIT"]);
+    const write = step(result, "The server writes after");
+    expect(write.outcomes.join()).toContain("write() → ok");
+    expect(Number(/meanwhile: (\d+)/.exec(write.outcomes.join())?.[1])).toBeGreaterThanOrEqual(1);
+    // Reset, not closed in order: no TIME-WAIT on either port, no LAST-ACK.
+    expect(write.rows.filter((r) => r.state !== "LISTEN")).toEqual([]);
+    // The model shows the RST, and its sequence number is the server's RCV.NXT.
+    const rst = write.prediction?.trace.find((t) => t.kind === "deliver" && t.segment.flags.RST);
+    expect(rst?.kind === "deliver" ? [rst.segment.seq, rst.before, rst.after] : undefined).toEqual([102, "CLOSE-WAIT", "CLOSED"]);
+    const again = step(result, "The server writes again");
+    expect(again.outcomes.join()).toContain("write() → EPIPE");
+    expect(await socketsLeftOpen(result.ports)).toEqual([]);
+  }, 15_000);
+
   it("server-closes-first: TIME-WAIT on the server's port, rebind works, EADDRINUSE without SO_REUSEADDR", async () => {
     const result = await runForReal("server-closes-first");
     expectAllStepsAsExpected(result);

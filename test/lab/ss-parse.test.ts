@@ -124,4 +124,11 @@ describe("/proc/net/netstat", () => {
     expect(counters.get("TcpExt.TCPKeepAlive")).toBe(42);
     expect(counters.get("IpExt.InNoRoutes")).toBe(0);
   });
+
+  it("reads /proc/net/snmp's Tcp counters the same way, IcmpMsg's short block included", () => {
+    const text = "Ip: Forwarding\nIp: 2\nIcmpMsg: InType3\nIcmpMsg: 1\nTcp: RtoAlgorithm OutRsts InCsumErrors\nTcp: 1 17 0\n";
+    const counters = parseProcNetstat(text);
+    expect(counters.get("Tcp.OutRsts")).toBe(17);
+    expect(counters.get("IcmpMsg.InType3")).toBe(1);
+  });
 });

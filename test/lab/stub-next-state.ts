@@ -2,7 +2,7 @@
  * A small stand-in for lesson 04's nextState, for the lab's tests only: the
  * opening and closing rows the lab's scenarios use (tcp-facts §2), with a receive
  * window so an ACK that overtakes a held-back FIN is accepted (RFC 9293 Table 5).
- * Not a reference: no RST handling, no challenge ACKs.
+ * Not a reference: a RST counts only at exactly RCV.NXT, and no challenge ACKs.
  */
 import { closedTcb, flags, SEQ_MODULUS, type FlagName, type Segment, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
 
@@ -27,7 +27,10 @@ export function nextState(tcb: Tcb, event: TcpEvent): Transition {
     if (!next) return same(tcb);
     return { tcb: { ...tcb, state: next, sndNxt: mod(tcb.sndNxt + 1) }, send: [seg(tcb.sndNxt, tcb.rcvNxt, "FIN", "ACK")] };
   }
-  if (event.kind === "abort") return same(closedTcb(tcb.iss));
+  if (event.kind === "abort") {
+    const resets = ["SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "CLOSE-WAIT"].includes(s);
+    return { tcb: closedTcb(tcb.iss), send: resets ? [seg(tcb.sndNxt, 0, "RST")] : [] };
+  }
   if (event.kind === "time-wait-timeout") return s === "TIME-WAIT" ? same(closedTcb(tcb.iss)) : same(tcb);
 
   const g = event.segment;
@@ -45,7 +48,9 @@ export function nextState(tcb: Tcb, event: TcpEvent): Transition {
     }
     return { tcb: { ...base, state: "SYN-RECEIVED" }, send: [seg(tcb.iss, base.rcvNxt, "SYN", "ACK")] };
   }
-  // Synchronized states. A repeated SYN,ACK (simultaneous open) counts as an ACK at RCV.NXT.
+  // Synchronized states. A RST exactly at RCV.NXT ends the connection.
+  if (g.flags.RST) return same(g.seq === tcb.rcvNxt ? closedTcb(tcb.iss) : tcb);
+  // A repeated SYN,ACK (simultaneous open) counts as an ACK at RCV.NXT.
   const seq = g.flags.SYN && g.seq === tcb.irs ? tcb.rcvNxt : g.seq;
   if (mod(seq - tcb.rcvNxt) >= WINDOW) return { tcb, send: [seg(tcb.sndNxt, tcb.rcvNxt, "ACK")] };
   let t = tcb;

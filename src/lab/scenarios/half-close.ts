@@ -8,7 +8,8 @@ export const halfClose: Scenario = {
   lessons: ["04-teardown"],
   about:
     "A close is really two: each end shuts its own sending direction. Here the client calls end() " +
-    "(shutdown(SHUT_WR) in C): it will send nothing more but keeps reading. The server, in CLOSE-WAIT, " +
+    "(shutdown(SHUT_WR) in C): it will send nothing more but keeps reading. (close(), destroy() in Node, " +
+    "would stop the reading too: `npm run lab -- write-after-close`.) The server, in CLOSE-WAIT, " +
     "goes on sending, and the client receives it all. Then the client stops reading, the server fills " +
     "the client's receive window and closes: LAST-ACK, with its FIN waiting behind the unsent data " +
     "(Send-Q = data + 1). When the client reads again, the FIN gets through and the client moves to TIME-WAIT.",

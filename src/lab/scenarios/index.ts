@@ -8,6 +8,7 @@ import { simultaneousClose } from "./simultaneous-close.ts";
 import { simultaneousOpen } from "./simultaneous-open.ts";
 import { synBacklog } from "./syn-backlog.ts";
 import { teardown } from "./teardown.ts";
+import { writeAfterClose } from "./write-after-close.ts";
 
 export const SCENARIOS: readonly Scenario[] = [
   handshake,
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   simultaneousOpen,
   teardown,
   halfClose,
+  writeAfterClose,
   serverClosesFirst,
   simultaneousClose,
   keepalive,

@@ -76,9 +76,10 @@ export const synBacklog: Scenario = {
         ],
         expect: { client: "SYN-SENT", server: "LISTEN" },
         look:
-          "The last number in timer:(on,…,N) is the retransmission count, and it went up. Classic Linux waits " +
-          "1, 2, 4, 8… s between SYN retries (1, 3, 7, 15, 31, 63 s, giving up at 127 s with " +
-          "tcp_syn_retries = 6); kernels with tcp_syn_linear_timeouts (6.x) first retry every second.",
+          "The last number in timer:(on,…,N) is the retransmission count, and it went up. Linux 6.5 and " +
+          "later (tcp_syn_linear_timeouts = 4) retry every second at first: 1, 2, 3, 4, 5 s, then doubling " +
+          "(7, 11, 19, 35, 67 s), ETIMEDOUT at about 134 s. Older kernels, or the sysctl at 0, wait 1, 2, 4, " +
+          "8… s between retries (1, 3, 7, 15, 31, 63 s, giving up at 127 s with tcp_syn_retries = 6).",
       },
       {
         title: "The server finally calls accept()",
