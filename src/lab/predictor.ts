@@ -4,8 +4,8 @@
  * sees a `nextState` function (see model.ts), so tests inject their own.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { compileModule } from "../grading/compile.mjs";
+import { runOnce } from "../grading/run-once.ts";
 import type { ModelOp, NextState, Prediction } from "./model.ts";
 import { predictSteps } from "./model.ts";
 
@@ -15,8 +15,8 @@ export interface ModuleSource {
   readonly label: string;
   readonly load: () => Promise<unknown>;
   /**
-   * Set for the learner's module: it is then loaded and run in a worker thread
-   * with a time limit, since learner code may never return.
+   * Set for the learner's module: it is then run in a sandboxed runner with a
+   * time limit, like all learner code (it may never return, or misbehave).
    */
   readonly isolatedUrl?: string;
 }
@@ -62,30 +62,30 @@ function describeError(error: unknown): string {
 export type Attempt = { ok: true; steps: Prediction[] } | { ok: false; why: string };
 
 function attempt(source: ModuleSource, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
-  return source.isolatedUrl ? attemptInWorker(source.isolatedUrl, source.label, ops) : attemptInProcess(source, ops);
+  return source.isolatedUrl ? attemptIsolated(source.isolatedUrl, ops) : attemptInProcess(source, ops);
 }
 
-function attemptInWorker(url: string, label: string, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./predict-worker.mjs", import.meta.url), { workerData: { url, label, ops }, stdout: true, stderr: true });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve({ ok: false, why: `did not finish within ${ISOLATED_TIME_LIMIT_MS / 1000} s (an endless loop?)` });
-    }, ISOLATED_TIME_LIMIT_MS);
-    worker.once("message", (result: Attempt) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(result);
-    });
-    worker.once("error", (error) => {
-      clearTimeout(timer);
-      resolve({ ok: false, why: describeError(error) });
-    });
-    worker.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ ok: false, why: `stopped its thread (exit code ${code})` }); // ignored if already resolved
-    });
-  });
+const HARNESS = fileURLToPath(new URL("./predict-harness.ts", import.meta.url));
+
+async function attemptIsolated(url: string, ops: readonly (readonly ModelOp[])[]): Promise<Attempt> {
+  const r = await runOnce({ harness: HARNESS, name: "predict", file: fileURLToPath(url), exports: "nextState", input: ops, timeoutMs: ISOLATED_TIME_LIMIT_MS });
+  if (r.ok) return { ok: true, steps: r.value as Prediction[] };
+  switch (r.why) {
+    case "timeout":
+      return { ok: false, why: `did not finish within ${ISOLATED_TIME_LIMIT_MS / 1000} s (an endless loop?)` };
+    case "threw":
+    case "threw-at-load": {
+      const { text, notImplemented } = r.thrown;
+      if (notImplemented) return { ok: false, why: "is not implemented yet" };
+      const first = text.split("\n")[0] ?? "";
+      const line = first.length > 120 ? first.slice(0, 117) + "…" : first;
+      return { ok: false, why: r.why === "threw" ? `threw ${line}` : `does not load (${line})` };
+    }
+    case "does-not-compile":
+      return { ok: false, why: `does not load (${r.message})` };
+    default:
+      return { ok: false, why: r.message };
+  }
 }
 
 /** Loads the module and predicts every step with its nextState, in this thread. */
