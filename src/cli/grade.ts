@@ -54,9 +54,10 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     if (!replay) return fail(`"${values.replay}" is not a replay token; copy it from the Replay line of a failed grade.`);
     if (selection.lessons.length !== 1) return fail("--replay needs exactly one lesson, e.g. npm run grade -- 01-flags --replay TOKEN");
   }
-  const seed = values.seed === undefined ? randomSeed() : Number.parseInt(values.seed, 10);
-  if (!Number.isSafeInteger(seed)) return fail(`--seed must be a whole number, not "${values.seed}"`);
-  const numRuns = values.runs === undefined ? undefined : Number.parseInt(values.runs, 10);
+  const seed = values.seed === undefined ? randomSeed() : wholeNumber(values.seed, 2 ** 31 - 1);
+  if (seed === undefined) return fail(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, not "${values.seed}"`);
+  const numRuns = values.runs === undefined ? undefined : wholeNumber(values.runs, 100_000);
+  if (numRuns === 0 || (values.runs !== undefined && numRuns === undefined)) return fail(`--runs must be a whole number from 1 to 100000, not "${values.runs}"`);
 
   const target = values.solutions ? "solutions" : "exercises";
   const total = selection.lessons.reduce((n, l) => n + (replay ? 1 : l.exercises.length), 0);
@@ -78,16 +79,17 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   if (live) io.stderr.write("\r\x1b[K");
 
   const store = new ProgressStore(io.root);
-  const progress = target === "exercises" && !replay ? store.record(result) : store.load();
+  const progress = target === "exercises" && !replay ? store.tryRecord(result) : store.load();
   if (values.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
     if (progress.problem) io.stderr.write(`${progress.problem}\n`);
+  } else {
     const hintFor = (slug: string, exercise: string) => hintView(selection.lessons, slug, exercise, progress.data.hints);
     io.stdout.write(
       `${renderReport(result, { colors: colorsFor(io.stdout), hintFor, gradeCommand: npmCommand("grade"), hintCommand: npmCommand("hint"), width: io.stdout.columns })}\n`,
     );
     io.stdout.write(`${nextStep(result, selection.lessons, !!replay)}\n`);
+    if (progress.problem) io.stderr.write(`${progress.problem}\n`);
   }
   return allPassed(result) ? EXIT.ok : EXIT.failed;
 }
@@ -111,4 +113,11 @@ export function nextStep(result: CourseResult, lessons: readonly Lesson[], repla
     }
   }
   return result.target === "solutions" ? "Every reference solution passes." : "Every exercise graded here passes. Well done!";
+}
+
+/** The number a command-line value spells, digits only (no "1e3", no "0x10"), from 0 to `max`. */
+function wholeNumber(text: string, max: number): number | undefined {
+  if (!/^\d{1,16}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n <= max ? n : undefined;
 }

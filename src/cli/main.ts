@@ -29,6 +29,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest, processIo());
   } catch (error) {
+    // A folder that cannot be written, a full disk: the learner's machine, not a bug. Say which file and why.
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code && ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"].includes(code)) {
+      process.stderr.write(`The workbook could not write ${path ?? "a file it needs"} (${code}): check that this folder can be written and the disk is not full.\n`);
+      return EXIT.failed;
+    }
     // A bug in the workbook itself: one readable line, the stack only on request.
     process.stderr.write(`The workbook hit an unexpected problem: ${(error as Error)?.message ?? String(error)}\n`);
     if (process.env.WORKBOOK_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);

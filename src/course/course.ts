@@ -91,8 +91,9 @@ export function loadLesson(root: string, slug: string): Lesson {
   const shown = relative(root, files.lesson);
   const { yaml, body } = splitFrontMatter(shown, readFileSync(files.lesson, "utf8"));
   const meta = parseLessonMeta(shown, yaml);
+  // A missing exercise file is the learner's to restore (`npm run reset`), not a broken course:
+  // it is reported against its own lesson when graded.
   for (const [what, path] of [
-    ["exercise file", files.exercise],
     ["reference solution", files.solution],
     ["spec", files.spec],
   ] as const) {

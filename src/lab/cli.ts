@@ -10,6 +10,7 @@ import { createInterface, type Interface } from "node:readline";
 import { parseCommand } from "../cli/args.ts";
 import { EXIT } from "../cli/io.ts";
 import { colorsFor } from "../ui/colors.ts";
+import { errorCode } from "./driver.ts";
 import { LabUnavailableError, openKernelReader, runCommand, type RunCommand } from "./kernel-reader.ts";
 import { choosePredictions, DEFAULT_SOURCES, type ModuleSource } from "./predictor.ts";
 import { renderHeader, renderList, renderStepResult, renderStepTitle, renderSummary, type RenderOptions } from "./render.ts";
@@ -151,8 +152,11 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
     return EXIT.ok;
   }
   if (result.error !== undefined) {
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
-    io.stderr.write(`The lab stopped on an error: ${message}\nEvery socket and server it opened is closed.\n`);
+    const code = errorCode(result.error);
+    const message = ["ENETUNREACH", "EADDRNOTAVAIL", "EHOSTUNREACH"].includes(code)
+      ? `The lab cannot reach 127.0.0.1 (${code}): this machine's loopback interface is down or missing (on Linux: ip link set lo up).`
+      : `The lab stopped on an error: ${result.error instanceof Error ? result.error.message : String(result.error)}`;
+    io.stderr.write(`${message}\nEvery socket and server it opened is closed.\n`);
     return EXIT.failed;
   }
   io.stdout.write(renderSummary(result.steps, { colors }));

@@ -41,7 +41,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  const raced = Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  // A wait the scenario abandoned (its step failed first) must not end the lab as an unhandled rejection later.
+  raced.catch(() => undefined);
+  return raced;
 }
 
 /** The error code of a failed socket operation ("EADDRINUSE"), or its message. */

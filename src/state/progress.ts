@@ -5,7 +5,7 @@
  * hand (its checksum no longer matches) is set aside, reported, and rebuilt.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CourseResult, Status } from "../grading/results.ts";
 import { STATUSES } from "../grading/results.ts";
@@ -41,6 +41,11 @@ export interface LoadedProgress {
 
 const EMPTY: ProgressData = { exercises: {}, hints: {} };
 
+/** Larger files are set aside unread: the workbook's own are a few kilobytes. */
+const MAX_BYTES = 1 << 20;
+/** More entries than any course has: a file with more was not written by the workbook. */
+const MAX_ENTRIES = 10_000;
+
 export function exerciseKey(lesson: string, exercise: string): string {
   return `${lesson}/${exercise}`;
 }
@@ -56,16 +61,24 @@ export class ProgressStore {
     if (!existsSync(this.file)) return { data: EMPTY };
     let problem: string | undefined;
     try {
+      const size = statSync(this.file).size;
+      // The workbook writes a few kilobytes: anything far larger was not written by it, and is not read.
+      if (size > MAX_BYTES) throw new Error(`it is ${size} bytes, far more than the workbook ever writes`);
       const parsed = JSON.parse(readFileSync(this.file, "utf8")) as ProgressFile;
       if (parsed?.schema !== PROGRESS_SCHEMA) problem = `it has schema ${String(parsed?.schema)}, this workbook reads ${PROGRESS_SCHEMA}`;
       else if (!isProgressData(parsed.data)) problem = "its contents are not in the expected shape";
       else if (parsed.checksum !== checksum(parsed.data)) problem = "it was changed by hand (its checksum does not match)";
       else return { data: parsed.data };
     } catch (error) {
-      problem = `it is not valid JSON (${(error as Error).message})`;
+      const text = (error as Error).message;
+      problem = error instanceof SyntaxError ? `it is not valid JSON (${text.slice(0, 200)})` : text.slice(0, 200);
     }
     const aside = `${this.file}.broken-${Date.now()}`;
-    renameSync(this.file, aside);
+    try {
+      renameSync(this.file, aside);
+    } catch {
+      return { data: EMPTY, problem: `${PROGRESS_FILE} could not be used: ${problem}. It could not be set aside either (the folder cannot be written), so progress starts empty this time.` };
+    }
     return {
       data: EMPTY,
       problem: `${PROGRESS_FILE} could not be used: ${problem}. It was kept as ${aside.split("/").pop()} and progress is rebuilt from your next grade.`,
@@ -82,6 +95,21 @@ export class ProgressStore {
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(content, null, 2) + "\n");
     renameSync(temporary, this.file);
+  }
+
+  /**
+   * Records a grading run, or, when the file cannot be written (a read-only
+   * folder, a full disk), says so in `problem`: the grade itself still stands.
+   */
+  tryRecord(result: CourseResult): LoadedProgress {
+    try {
+      return this.record(result);
+    } catch (error) {
+      const loaded = this.load();
+      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const problem = `Your progress was not saved: ${PROGRESS_FILE} could not be written (${why}${(error as NodeJS.ErrnoException).code ? `: ${describeCode(why)}` : ""}). The results above are still right.`;
+      return { ...loaded, problem: loaded.problem ? `${loaded.problem}\n${problem}` : problem };
+    }
   }
 
   /** Records the statuses of a grading run of the learner's exercises. */
@@ -145,12 +173,34 @@ function isProgressData(v: unknown): v is ProgressData {
   if (!v || typeof v !== "object") return false;
   const { exercises, hints, gaveUp } = v as Record<string, unknown>;
   if (!exercises || typeof exercises !== "object" || !hints || typeof hints !== "object") return false;
+  if ([exercises, hints, gaveUp ?? {}].some((o) => Object.keys(o as object).length > MAX_ENTRIES)) return false;
   if (gaveUp !== undefined && (!gaveUp || typeof gaveUp !== "object" || !Object.values(gaveUp).every((t) => typeof t === "string"))) {
     return false;
   }
+  // Exactly the fields the workbook writes: the checksum then covers a small, flat value.
   const statusOk = Object.values(exercises).every(
-    (e) => e && typeof e === "object" && (STATUSES as readonly string[]).includes((e as { status: string }).status),
+    (e) =>
+      e &&
+      typeof e === "object" &&
+      !Array.isArray(e) &&
+      Object.keys(e).every((k) => k === "status" || k === "at") &&
+      (STATUSES as readonly string[]).includes((e as { status: string }).status) &&
+      typeof (e as { at: unknown }).at === "string",
   );
   const hintsOk = Object.values(hints).every((n) => Number.isInteger(n) && (n as number) >= 0);
   return statusOk && hintsOk;
+}
+
+/** A file-system error code in words. */
+function describeCode(code: string): string {
+  return (
+    {
+      EACCES: "no permission to write in this folder",
+      EPERM: "no permission to write in this folder",
+      EROFS: "the folder is on a read-only file system",
+      ENOSPC: "the disk is full",
+      EDQUOT: "the disk quota is used up",
+      EISDIR: "a folder has that name",
+    }[code] ?? "the file system refused"
+  );
 }

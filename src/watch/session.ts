@@ -73,12 +73,13 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
         });
         if (closed) return;
         const elapsedMs = performance.now() - started;
-        const data = store.record(result).data;
+        const { data, problem } = store.tryRecord(result);
         files = localDependencies(lesson.files.exercise, course.root);
         watcher.watch(files);
         const width = io.stdout.columns ?? 80;
         const screen = renderWatchScreen({ course, lesson, files, result, data, elapsedMs, gradedAt: new Date(), colors: c, width, singleKeys, showHeader: tty });
         write(tty ? `\x1b[H\x1b[2J${screen}` : `\n${c.dim("─".repeat(40))}\n${screen}`);
+        if (problem) write(`${c.yellow(problem)}\n`);
         options.onGraded?.(result, elapsedMs);
       } catch (error) {
         write(`\n${c.red(`Grading failed: ${(error as Error).message}`)}\n`);

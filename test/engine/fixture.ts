@@ -5,13 +5,16 @@ import { fileURLToPath } from "node:url";
 export const FIXTURE_ROOT = fileURLToPath(new URL("../fixtures/course/", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/workbook.mjs", import.meta.url));
 
-/** Runs the real command line on the fixture course, as a learner's shell would. */
-export function runCli(args: string[], env: Record<string, string> = {}) {
+/** Runs the real command line on the fixture course (or a copy of it at `root`), as a learner's shell would. */
+export function runCli(args: string[], env: Record<string, string> = {}, root = FIXTURE_ROOT) {
   const started = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
-    env: { ...process.env, WORKBOOK_ROOT: FIXTURE_ROOT, NO_COLOR: "1", FORCE_COLOR: "", ...env },
+    env: { ...process.env, WORKBOOK_ROOT: root, NO_COLOR: "1", FORCE_COLOR: "", ...env },
     timeout: 90_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
+
+/** The command line's own entry, to start it by hand (signals). */
+export const CLI_ENTRY = BIN;
