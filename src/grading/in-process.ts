@@ -16,7 +16,7 @@ export function inProcessRuns<M>(spec: Spec<M>, module: M): LearnerRuns {
       if (!run) throw new Error(`no property ${property} for ${exercise}`);
       return inputs.map((input): Outcome => {
         try {
-          return { ok: true, value: toTransferable(run(module, deepFreeze(structuredClone(input)))) };
+          return { ok: true, ...toTransferable(run(module, deepFreeze(structuredClone(input)))) };
         } catch (thrown) {
           return { ok: false, thrown: describeThrown(thrown) };
         }

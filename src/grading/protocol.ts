@@ -54,8 +54,8 @@ export interface Frame {
   readonly column: number;
 }
 
-/** What one call of `run` gave: a value (made transferable, see transfer.ts) or something thrown. */
-export type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly thrown: Thrown };
+/** What one call of `run` gave: a value (made transferable, see transfer.ts; `marked` when it holds markers) or something thrown. */
+export type Outcome = { readonly ok: true; readonly value: unknown; readonly marked?: boolean } | { readonly ok: false; readonly thrown: Thrown };
 
 export type ToRunner =
   | {

@@ -47,7 +47,7 @@ export async function runOnce(request: OnceRequest): Promise<OnceResult> {
     if (!loaded.ok) return { ok: false, why: "threw-at-load", thrown: loaded.thrown };
     if (!loaded.functions.includes(request.exports)) return { ok: false, why: "no-export", message: `does not export a ${request.exports} function` };
     const [outcome] = await session.run(request.name, 0, [request.input]);
-    return outcome!.ok ? { ok: true, value: revive(outcome!.value) } : { ok: false, why: "threw", thrown: outcome!.thrown };
+    return outcome!.ok ? { ok: true, value: outcome!.marked ? revive(outcome!.value) : outcome!.value } : { ok: false, why: "threw", thrown: outcome!.thrown };
   } catch (error) {
     if (error instanceof RunnerGone) return { ok: false, why: error.reason, message: error.message };
     throw error;

@@ -92,7 +92,7 @@ function runAll(exercise: string, property: number, inputs: readonly unknown[]):
   return inputs.map((input): Outcome => {
     // Each input is this process's own copy, fresh from the judge's message: frozen, so a write throws.
     try {
-      return { ok: true, value: toTransferable(run(learner, deepFreeze(input))) };
+      return { ok: true, ...toTransferable(run(learner, deepFreeze(input))) };
     } catch (thrown) {
       return { ok: false, thrown: describeThrown(thrown, moduleFile) };
     }

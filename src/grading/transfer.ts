@@ -18,11 +18,18 @@ const MAX_DEPTH = 200;
 
 type Marker = { readonly [MARK]: "function" | "symbol" | "circular" | "too-deep" | "too-large" | "cut-string" | "error" | "other"; readonly text: string };
 
-const marker = (kind: Marker[typeof MARK], text: string): Marker => ({ [MARK]: kind, text });
-
-/** A copy of `value` made of plain data (throws whatever a getter or Proxy trap of learner code throws). */
-export function toTransferable(value: unknown): unknown {
+/**
+ * A copy of `value` made of plain data (throws whatever a getter or Proxy trap
+ * of learner code throws), and whether it holds a marker (only then does the
+ * judge need to revive it).
+ */
+export function toTransferable(value: unknown): { value: unknown; marked: boolean } {
   let nodes = 0;
+  let marked = false;
+  const marker = (kind: Marker[typeof MARK], text: string): Marker => {
+    marked = true;
+    return { [MARK]: kind, text };
+  };
   const path = new Set<object>();
   const copy = (v: unknown, depth: number): unknown => {
     if (typeof v === "string") return v.length > MAX_STRING ? marker("cut-string", `${v.slice(0, 200)}… (a string of ${v.length} characters)`) : v;
@@ -54,7 +61,8 @@ export function toTransferable(value: unknown): unknown {
       path.delete(v);
     }
   };
-  return copy(value, 0);
+  const copied = copy(value, 0);
+  return { value: copied, marked };
 }
 
 /** Prints as what it stands for, and (not being a plain object) equals nothing but itself. */
