@@ -48,7 +48,7 @@ export function junitXml(result: CourseResult, gradeCommand: string, options: Ju
       })),
     };
   });
-  return builder.build({
+  const xml = builder.build({
     "?xml": { "@version": "1.0", "@encoding": "UTF-8" },
     testsuites: {
       "@name": options.name,
@@ -59,6 +59,7 @@ export function junitXml(result: CourseResult, gradeCommand: string, options: Ju
       testsuite: suites,
     },
   }) as string;
+  return xml.endsWith("\n") ? xml : `${xml}\n`;
 }
 
 function seconds(ms: number): string {
