@@ -1,0 +1,50 @@
+/**
+ * `npm run export-template -- DIR [--closed-book]`: writes a ready-to-push
+ * GitHub Classroom template from this course: the lessons, the stubs, the
+ * workbook, a student README, the Classroom workflow, a dev container, and no
+ * other workflow (Classroom needs its own to be the first to finish for a
+ * push). `--closed-book` leaves out solutions/ and grader/: grading then
+ * happens only in the workflow, with the teacher's repository.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Course } from "../course/course.ts";
+import { studentReadme } from "./student-readme.ts";
+import { classroomWorkflow, devcontainer, PRISTINE_PATH } from "./workflow.ts";
+
+/** What a student copy holds of the course folder (README.md is written anew). */
+const COPIED = ["bin", "src", "lib", "content", "exercises", "docs", "grader", "solutions", "package.json", "package-lock.json", ".npmrc", "tsconfig.json", ".gitignore"];
+/** What a closed-book copy leaves out. */
+export const CLOSED_BOOK_LEFT_OUT = ["grader", "solutions"];
+/** Never copied from inside those folders: a teacher's own progress and local state. */
+const NEVER = new Set(["node_modules", "progress.json", ".backups", ".stryker-tmp", ".DS_Store"]);
+
+export interface ExportResult {
+  /** Files and folders written. */
+  readonly entries: number;
+  readonly workflow: string;
+}
+
+export function exportTemplate(course: Course, target: string, closedBook: boolean): ExportResult {
+  if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty: export into a new folder.`);
+  mkdirSync(target, { recursive: true });
+  for (const entry of COPIED) {
+    const from = join(course.root, entry);
+    if (!existsSync(from) || (closedBook && CLOSED_BOOK_LEFT_OUT.includes(entry))) continue;
+    cpSync(from, join(target, entry), {
+      recursive: true,
+      filter: (source) => !NEVER.has(basename(source)) && !basename(source).startsWith("progress.json."),
+    });
+  }
+  const write = (path: string, text: string) => {
+    mkdirSync(join(target, path, ".."), { recursive: true });
+    writeFileSync(join(target, path), text);
+  };
+  const workflow = classroomWorkflow(course.lessons.map((l) => ({ slug: l.slug, exercises: l.exercises.length })));
+  write(".github/workflows/classroom.yml", workflow);
+  write(".devcontainer/devcontainer.json", devcontainer());
+  write("README.md", studentReadme(course.lessons, closedBook));
+  const ignore = existsSync(join(target, ".gitignore")) ? readFileSync(join(target, ".gitignore"), "utf8") : "";
+  write(".gitignore", `${ignore}${ignore.endsWith("\n") || !ignore ? "" : "\n"}${PRISTINE_PATH}/\ngrade-results.json\n`);
+  return { entries: readdirSync(target, { recursive: true }).length, workflow };
+}
