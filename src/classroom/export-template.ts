@@ -3,19 +3,25 @@
  * GitHub Classroom template from this course: the lessons, the stubs, the
  * workbook, a student README, the Classroom workflow, a dev container, and no
  * other workflow (Classroom needs its own to be the first to finish for a
- * push). `--closed-book` leaves out solutions/ and grader/: grading then
+ * push). `--closed-book` leaves out solutions/ and the specs in grader/: grading then
  * happens only in the workflow, with the teacher's repository.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import type { Course } from "../course/course.ts";
 import { studentReadme } from "./student-readme.ts";
 import { classroomWorkflow, devcontainer, PRISTINE_PATH } from "./workflow.ts";
 
 /** What a student copy holds of the course folder (README.md is written anew). */
 const COPIED = ["bin", "src", "lib", "content", "exercises", "docs", "grader", "solutions", "package.json", "package-lock.json", ".npmrc", "tsconfig.json", ".gitignore"];
-/** What a closed-book copy leaves out. */
-export const CLOSED_BOOK_LEFT_OUT = ["grader", "solutions"];
+/**
+ * What a closed-book copy leaves out: the references and the lessons' specs.
+ * grader/kit/ stays: the engine is built with it, and it holds no answers.
+ */
+export function leftOutWhenClosed(relativePath: string): boolean {
+  const [top, next] = relativePath.split(/[\\/]/);
+  return top === "solutions" || (top === "grader" && next !== undefined && next !== "kit");
+}
 /** Never copied from inside those folders: a teacher's own progress and local state. */
 const NEVER = new Set(["node_modules", "progress.json", ".backups", ".stryker-tmp", ".DS_Store"]);
 
@@ -30,10 +36,11 @@ export function exportTemplate(course: Course, target: string, closedBook: boole
   mkdirSync(target, { recursive: true });
   for (const entry of COPIED) {
     const from = join(course.root, entry);
-    if (!existsSync(from) || (closedBook && CLOSED_BOOK_LEFT_OUT.includes(entry))) continue;
+    if (!existsSync(from) || (closedBook && leftOutWhenClosed(entry))) continue;
     cpSync(from, join(target, entry), {
       recursive: true,
-      filter: (source) => !NEVER.has(basename(source)) && !basename(source).startsWith("progress.json."),
+      filter: (source) =>
+        !NEVER.has(basename(source)) && !basename(source).startsWith("progress.json.") && !(closedBook && leftOutWhenClosed(relative(course.root, source))),
     });
   }
   const write = (path: string, text: string) => {

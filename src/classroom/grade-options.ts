@@ -73,12 +73,12 @@ export function defaultSeed(options: ClassroomOptions, root: string, fresh: () =
   return { seed, note: `Seed ${seed} (fixed for ${from}).` };
 }
 
-/** What a closed-book copy says instead of grading. */
-export function closedBookNotice(command: string): string {
+/** What a closed-book copy says instead of grading; `commands`: what does work, e.g. "npm run hint -- 03". */
+export function closedBookNotice(commands: string): string {
   return (
     "This copy of the workbook is closed-book: it has no hidden specs or reference solutions, so it cannot grade here.\n" +
-    "Your exercises are graded when you push: commit, then `git push`, and read the result under the Actions tab of your repository.\n" +
-    `Reading the lessons, hints and the lab (kernel states only) work as usual: ${command}`
+    "Grading happens when you push: commit, `git push`, then read the result under the Actions tab of your repository.\n" +
+    `The lessons, the hints and the lab (kernel states only) work as usual: ${commands}`
   );
 }
 

@@ -24,7 +24,7 @@ export async function exportTemplateCommand(argv: string[], io: Io): Promise<num
   const course = loadCourseFor(io);
   if (!course) return EXIT.usage;
   if (course.closedBook) {
-    io.stderr.write("This copy has no grader/: export from the teacher's complete copy of the workbook.\n");
+    io.stderr.write("This copy has no solutions/: export from the teacher's complete copy of the workbook.\n");
     return EXIT.usage;
   }
   const target = resolve(args.positionals[0]!);

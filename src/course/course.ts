@@ -38,8 +38,9 @@ export interface Course {
   readonly root: string;
   readonly lessons: readonly Lesson[];
   /**
-   * A classroom copy without `grader/` (and `solutions/`), exported with
-   * --closed-book: its exercises are graded only when they are pushed.
+   * A classroom copy without `solutions/` and the lessons' specs (only
+   * `grader/kit/`, which holds no answers), exported with --closed-book: its
+   * exercises are graded only when they are pushed.
    */
   readonly closedBook?: boolean;
 }
@@ -87,9 +88,9 @@ export function translationFiles(root: string, slug: string): { lang: string; fi
     .sort((a, b) => a.lang.localeCompare(b.lang));
 }
 
-/** Whether a course folder is a closed-book classroom copy: it has no hidden specs to grade with. */
+/** Whether a course folder is a closed-book classroom copy: it has no reference solutions (nor specs) to grade with. */
 export function isClosedBook(root: string): boolean {
-  return !existsSync(join(root, "grader"));
+  return !existsSync(join(root, "solutions"));
 }
 
 /** Loads every lesson of the course, in order. Throws LessonFormatError naming the file and field. */
