@@ -13,7 +13,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { CourseResult } from "../grading/results.ts";
 
 /** What a learner must not change: the files grading (or the workbook itself) is made of. */
@@ -73,8 +73,8 @@ function runNode(args: readonly string[], cwd: string): Promise<{ code: number |
 
 /**
  * The protected files of the checkout that differ from the trusted copy: changed,
- * added, or removed from a folder the checkout still has (a closed-book copy has
- * no grader/ or solutions/ at all, and that is no change).
+ * added, or missing from a folder the checkout still has (a closed-book copy has
+ * no solutions/ and no grader/NN-slug/ folders at all, and that is no change).
  */
 export function protectedChanges(checkout: string, pristine: string): string[] {
   const changed = new Set<string>();
@@ -87,7 +87,8 @@ export function protectedChanges(checkout: string, pristine: string): string[] {
     for (const file of new Set([...files(mine), ...files(theirs)])) {
       const a = join(mine, file);
       const b = join(theirs, file);
-      if (!existsSync(a) || !existsSync(b) || !readFileSync(a).equals(readFileSync(b))) changed.add(relative(checkout, a) || entry);
+      const missingFolder = !existsSync(a) && !existsSync(dirname(a));
+      if (!missingFolder && (!existsSync(a) || !existsSync(b) || !readFileSync(a).equals(readFileSync(b)))) changed.add(relative(checkout, a) || entry);
     }
   }
   return [...changed].sort();
