@@ -51,7 +51,7 @@ export function junitXml(result: CourseResult, gradeCommand: string, options: Ju
   const xml = builder.build({
     "?xml": { "@version": "1.0", "@encoding": "UTF-8" },
     testsuites: {
-      "@name": options.name,
+      "@name": xmlText(options.name),
       "@tests": graded.length,
       "@failures": count(graded, "fail"),
       "@errors": count(graded, "error"),
