@@ -93,7 +93,7 @@ function mostCommon(values: readonly string[]): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-export function passRate(e: ExerciseSummary): string {
+function passRate(e: ExerciseSummary): string {
   return e.students === 0 ? "–" : `${Math.round((100 * e.passed) / e.students)}%`;
 }
 
