@@ -3,17 +3,18 @@
  * else (engine, lib, specs, references) taken from DIR, a trusted copy of the
  * course (in the classroom workflow, the teacher's repository at a pinned ref).
  *
- * Only the exercise files cross over: they are copied into a fresh folder next
- * to a copy of DIR's lib/ (what they import as ../lib/), and DIR's own workbook
+ * Only the exercise files cross over, as plain files: they are copied into a
+ * fresh folder next to a copy of DIR's lib/ (what they import as ../lib/), and DIR's own workbook
  * grades that folder (`grade --exercises`), in an environment of PATH and HOME
  * alone. Nothing else of the learner's copy is ever loaded, so editing
  * grader/, solutions/, lib/ or src/ there changes no grade; the files that
  * differ from DIR are listed, for the teacher.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
+import { isClosedBook, lessonSlugs } from "../course/course.ts";
 import type { CourseResult } from "../grading/results.ts";
 
 /** What a learner must not change: the files grading (or the workbook itself) is made of. */
@@ -35,17 +36,13 @@ export type PristineOutcome =
 export async function gradeWithPristine(request: PristineRequest): Promise<PristineOutcome> {
   const pristine = resolve(request.pristine);
   const bin = join(pristine, "bin", "workbook.mjs");
-  if (!existsSync(bin) || !existsSync(join(pristine, "grader"))) {
-    return { ok: false, message: `--pristine ${request.pristine}: that folder is not a complete copy of the workbook (it needs bin/workbook.mjs and grader/).` };
+  if (!existsSync(bin) || isClosedBook(pristine)) {
+    return { ok: false, message: `--pristine ${request.pristine}: that folder is not a complete copy of the workbook (with bin/, grader/ and solutions/).` };
   }
-  const exercises = join(request.checkout, "exercises");
-  if (!existsSync(exercises)) return { ok: false, message: `There is no exercises/ folder in ${request.checkout} to grade.` };
   const sealed = realpathSync(mkdtempSync(join(tmpdir(), "workbook-pristine-")));
   try {
     cpSync(join(pristine, "lib"), join(sealed, "lib"), { recursive: true });
-    for (const file of readdirSync(exercises).filter((f) => f.endsWith(".ts"))) {
-      if (statSync(join(exercises, file)).isFile()) cpSync(join(exercises, file), join(sealed, "exercises", file));
-    }
+    sealExercises(join(request.checkout, "exercises"), join(sealed, "exercises"), lessonSlugs(pristine));
     const run = await runNode([bin, "grade", ...request.args, "--json", "--exercises", join(sealed, "exercises")], pristine);
     if (run.code !== 0 && run.code !== 1) {
       return { ok: false, message: `The trusted workbook in ${request.pristine} could not grade (exit code ${run.code}): ${run.stderr.trim()}` };
@@ -53,6 +50,27 @@ export async function gradeWithPristine(request: PristineRequest): Promise<Prist
     return { ok: true, result: JSON.parse(run.stdout) as CourseResult, changed: protectedChanges(request.checkout, pristine) };
   } finally {
     rmSync(sealed, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies the plain *.ts files of the learner's exercises/ (a symbolic link could
+ * point at the trusted references). A lesson whose file is missing, or not a
+ * plain file, gets one that fails to load: that lesson is reported broken and
+ * the others are still graded.
+ */
+function sealExercises(from: string, to: string, slugs: readonly string[]): void {
+  mkdirSync(to, { recursive: true });
+  const plain = (file: string) => lstatSync(join(from, file), { throwIfNoEntry: false })?.isFile() === true;
+  // exercises/ itself must be a folder, not a link to, say, the trusted copy's solutions/.
+  const folder = lstatSync(from, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (folder) {
+    for (const file of readdirSync(from).filter((f) => f.endsWith(".ts") && plain(f))) writeFileSync(join(to, file), readFileSync(join(from, file)));
+  }
+  for (const slug of slugs) {
+    if (folder && plain(`${slug}.ts`)) continue;
+    const why = `exercises/${slug}.ts is missing or is not a plain file (a link?): grading needs the file itself.`;
+    writeFileSync(join(to, `${slug}.ts`), `throw new Error(${JSON.stringify(why)});\n`);
   }
 }
 

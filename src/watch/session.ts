@@ -43,7 +43,7 @@ export type WatchEnd = "quit" | "interrupt";
 export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
   const { course, lesson, io } = options;
   if (course.closedBook) {
-    takePrestarted(0);
+    takePrestarted(0); // stops the grading process started for this watch
     io.stdout.write(`${closedBookNotice(`${npmCommand("hint")} ${lesson.slug}`)}\n`);
     return Promise.resolve("quit");
   }

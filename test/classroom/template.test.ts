@@ -211,13 +211,34 @@ describe("grading a student copy that was tampered with", () => {
     }
   }, SLOW);
 
-  it("gives nothing for an exercise that imports the answers from the student copy's solutions/", () => {
+  it("gives nothing for an exercise file that links to, or imports, the answers, or is missing, and still grades the rest", () => {
     const dir = template();
-    writeFileSync(join(dir, "exercises/01-flags.ts"), 'export * from "../solutions/01-flags.ts";\n');
+    const references = join(dir, PRISTINE_PATH, "solutions");
+    rmSync(join(dir, "exercises/01-flags.ts"));
+    symlinkSync(join(references, "01-flags.ts"), join(dir, "exercises/01-flags.ts"));
+    writeFileSync(join(dir, "exercises/02-sequence-numbers.ts"), `export * from ${JSON.stringify(join(references, "02-sequence-numbers.ts"))};\n`);
+    rmSync(join(dir, "exercises/03-handshake.ts"));
+    writeFileSync(join(dir, "exercises/04-teardown.ts"), 'export * from "../solutions/04-teardown.ts";\n');
+    cpSync(join(dir, "solutions/05-time-wait.ts"), join(dir, "exercises/05-time-wait.ts"));
+    const steps = gradingSteps(dir);
+    for (const step of steps.slice(0, 4)) {
+      const r = runStep(dir, step.run!);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = resultOf(r.stdout);
+      expect(doc.tests.every((t) => t.status !== "pass"), `${step.id}: ${JSON.stringify(doc.tests)}`).toBe(true);
+      expect(points(doc)).toBe(0);
+    }
+    const honest = resultOf(runStep(dir, steps[4]!.run!).stdout);
+    expect(points(honest)).toBeCloseTo(honest.max_score, 9);
+  }, SLOW);
+
+  it("gives nothing when exercises/ itself links to the answers", () => {
+    const dir = template();
+    rmSync(join(dir, "exercises"), { recursive: true });
+    symlinkSync(join(dir, PRISTINE_PATH, "solutions"), join(dir, "exercises"));
     const r = runStep(dir, gradingSteps(dir)[0]!.run!);
-    const doc = resultOf(r.stdout);
-    expect(points(doc)).toBe(0);
-    expect(doc.tests.every((t) => t.status !== "pass")).toBe(true);
+    expect(r.code, r.stderr).toBe(0);
+    expect(points(resultOf(r.stdout))).toBe(0);
   });
 });
 
