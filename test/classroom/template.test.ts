@@ -219,7 +219,7 @@ describe("grading a student copy that was tampered with", () => {
     writeFileSync(join(dir, "exercises/02-sequence-numbers.ts"), `export * from ${JSON.stringify(join(references, "02-sequence-numbers.ts"))};\n`);
     rmSync(join(dir, "exercises/03-handshake.ts"));
     writeFileSync(join(dir, "exercises/04-teardown.ts"), 'export * from "../solutions/04-teardown.ts";\n');
-    cpSync(join(dir, "solutions/05-time-wait.ts"), join(dir, "exercises/05-time-wait.ts"));
+    cpSync(join(dir, "solutions/06-retransmission.ts"), join(dir, "exercises/06-retransmission.ts")); // imports none of the above
     const steps = gradingSteps(dir);
     for (const step of steps.slice(0, 4)) {
       const r = runStep(dir, step.run!);
@@ -228,7 +228,7 @@ describe("grading a student copy that was tampered with", () => {
       expect(doc.tests.every((t) => t.status !== "pass"), `${step.id}: ${JSON.stringify(doc.tests)}`).toBe(true);
       expect(points(doc)).toBe(0);
     }
-    const honest = resultOf(runStep(dir, steps[4]!.run!).stdout);
+    const honest = resultOf(runStep(dir, steps[5]!.run!).stdout);
     expect(points(honest)).toBeCloseTo(honest.max_score, 9);
   }, SLOW);
 
