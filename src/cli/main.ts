@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   solution: async () => (await import("./solution.ts")).solutionCommand,
   read: async () => (await import("./read.ts")).readCommand,
   "new-lesson": async () => (await import("./new-lesson.ts")).newLessonCommand,
+  "export-template": async () => (await import("./export-template.ts")).exportTemplateCommand,
+  "class-report": async () => (await import("./class-report.ts")).classReportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,7 @@
  * or --give-up), which is remembered.
  */
 import { confirm } from "@inquirer/prompts";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Lesson } from "../course/course.ts";
 import { exerciseFile } from "../learner/lesson-status.ts";
 import { loadProgress } from "../learner/progress-check.ts";
@@ -36,6 +36,10 @@ export async function solutionCommand(argv: string[], io: Io): Promise<number> {
 /** Shows the reference solution if allowed, asking for a give-up when needed. Ctrl-C at the question propagates. */
 export async function showSolution(lesson: Lesson, io: Io, giveUp: boolean): Promise<number> {
   const c = colorsFor(io.stdout);
+  if (!existsSync(lesson.files.solution)) {
+    io.stderr.write(`This copy of the workbook is closed-book: it has no reference solutions. Ask your teacher, or ${npmCommand("hint")} ${lesson.slug} for one more hint.\n`);
+    return EXIT.failed;
+  }
   const { store, data } = await loadProgress(io.root, [lesson], (line) => io.stderr.write(`${line}\n`));
   if (!solutionUnlocked(lesson, data)) {
     if (!giveUp) {

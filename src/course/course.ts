@@ -37,12 +37,26 @@ export interface Lesson extends LessonMeta {
 export interface Course {
   readonly root: string;
   readonly lessons: readonly Lesson[];
+  /**
+   * A classroom copy without `solutions/` and the lessons' specs (only
+   * `grader/kit/`, which holds no answers), exported with --closed-book: its
+   * exercises are graded only when they are pushed.
+   */
+  readonly closedBook?: boolean;
 }
 
-export function lessonFiles(root: string, slug: string): LessonFiles {
+export interface CourseOptions {
+  /**
+   * Where the exercise files are, when not in the course's own `exercises/`:
+   * `grade --pristine` grades a learner's exercises with a trusted course.
+   */
+  readonly exercisesDir?: string;
+}
+
+export function lessonFiles(root: string, slug: string, options: CourseOptions = {}): LessonFiles {
   return {
     lesson: join(root, "content", `${slug}.md`),
-    exercise: join(root, "exercises", `${slug}.ts`),
+    exercise: join(options.exercisesDir ?? join(root, "exercises"), `${slug}.ts`),
     solution: join(root, "solutions", `${slug}.ts`),
     spec: join(root, "grader", slug, "spec.ts"),
     wrongDir: join(root, "grader", slug, "wrong"),
@@ -74,29 +88,34 @@ export function translationFiles(root: string, slug: string): { lang: string; fi
     .sort((a, b) => a.lang.localeCompare(b.lang));
 }
 
+/** Whether a course folder is a closed-book classroom copy: it has no reference solutions (nor specs) to grade with. */
+export function isClosedBook(root: string): boolean {
+  return !existsSync(join(root, "solutions"));
+}
+
 /** Loads every lesson of the course, in order. Throws LessonFormatError naming the file and field. */
-export function loadCourse(root: string = PROJECT_ROOT): Course {
-  const lessons = lessonSlugs(root).map((slug) => loadLesson(root, slug));
+export function loadCourse(root: string = PROJECT_ROOT, options: CourseOptions = {}): Course {
+  const closedBook = isClosedBook(root);
+  const lessons = lessonSlugs(root).map((slug) => loadLesson(root, slug, { ...options, closedBook }));
   const numbers = new Map<number, string>();
   for (const l of lessons) {
     const other = numbers.get(l.number);
     if (other) throw new LessonFormatError(`content/${l.slug}.md: lesson number ${l.number} is also used by ${other}`);
     numbers.set(l.number, l.slug);
   }
-  return { root, lessons };
+  return { root, lessons, closedBook };
 }
 
-export function loadLesson(root: string, slug: string): Lesson {
-  const files = lessonFiles(root, slug);
+export function loadLesson(root: string, slug: string, options: CourseOptions & { closedBook?: boolean } = {}): Lesson {
+  const files = lessonFiles(root, slug, options);
   const shown = relative(root, files.lesson);
   const { yaml, body } = splitFrontMatter(shown, readFileSync(files.lesson, "utf8"));
   const meta = parseLessonMeta(shown, yaml);
   // A missing exercise file is the learner's to restore (`npm run reset`), not a broken course:
-  // it is reported against its own lesson when graded.
-  for (const [what, path] of [
-    ["reference solution", files.solution],
-    ["spec", files.spec],
-  ] as const) {
+  // it is reported against its own lesson when graded. A closed-book copy has neither
+  // reference nor spec: grading happens in the classroom's workflow.
+  const required: [string, string][] = options.closedBook ? [] : [["reference solution", files.solution], ["spec", files.spec]];
+  for (const [what, path] of required) {
     if (!existsSync(path)) throw new LessonFormatError(`${shown}: its ${what} ${relative(root, path)} is missing`);
   }
   return { ...meta, slug, number: Number(SLUG.exec(slug)![1]), files, body };

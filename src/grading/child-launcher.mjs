@@ -85,8 +85,10 @@ export function childrenWanted(argv) {
   const none = { count: 0, kind: "learner" };
   if (rest.includes("--help") || rest.includes("-h")) return none;
   if (command === "watch") return { count: 1, kind: "learner" };
-  if (command !== "grade") return none;
-  const lessons = rest.filter((a, i) => !a.startsWith("-") && !["--seed", "--replay", "--runs"].includes(rest[i - 1] ?? ""));
+  // --pristine grades with another copy's workbook, in a process of its own.
+  if (command !== "grade" || rest.some((a) => a === "--pristine" || a.startsWith("--pristine="))) return none;
+  const valued = ["--seed", "--replay", "--runs", "--format", "--max-score", "--output", "--exercises"];
+  const lessons = rest.filter((a, i) => !a.startsWith("-") && !valued.includes(rest[i - 1] ?? ""));
   return { count: lessons.length === 1 ? 1 : 2, kind: rest.includes("--solutions") ? "trusted" : "learner" };
 }
 

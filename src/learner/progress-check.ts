@@ -4,6 +4,7 @@
  * aside, this says so and rebuilds the statuses from a fresh grade, so the
  * learner never sees "not started" for work that passes.
  */
+import { existsSync } from "node:fs";
 import type { Lesson } from "../course/course.ts";
 import { takePrestarted } from "../grading/child-launcher.mjs";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
@@ -28,6 +29,8 @@ export async function loadProgress(
   const loaded = store.load();
   if (!loaded.problem) return { store, data: loaded.data };
   report(loaded.problem);
+  // A closed-book copy has no specs to grade with: its progress starts again.
+  if (lessons.some((l) => !existsSync(l.files.spec))) return { store, data: loaded.data };
   report(`Grading ${lessons.length === 1 ? `lesson ${lessons[0]!.slug}` : `all ${lessons.length} lessons`} to rebuild it…`);
   const total = lessons.reduce((n, l) => n + l.exercises.length, 0);
   let done = 0;

@@ -48,14 +48,17 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
   for (const lesson of result.lessons) {
     out.push(`${c.bold(lesson.slug)}  ${lesson.title}`);
     const width = Math.max(...lesson.exercises.map((e) => e.name.length));
-    for (const e of lesson.exercises) {
-      out.push(`  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`);
-      if (e.status !== "passed" && e.status !== "not-started") out.push(...details(lesson.slug, e, ctx));
-    }
+    for (const e of lesson.exercises) out.push(...exerciseLines(lesson.slug, e, ctx, width));
     out.push("");
   }
   out.push(progressLine(result.summary.passed, result.summary.exercises, c));
   return out.join("\n");
+}
+
+/** One exercise's line of the report and, unless it passed or was not started, the details under it. */
+export function exerciseLines(lesson: string, e: ExerciseResult, ctx: ReportContext, nameWidth = e.name.length): string[] {
+  const line = `  ${statusMark(e.status, ctx.colors)} ${e.name.padEnd(nameWidth)}  ${summaryLine(e, ctx.colors)}`;
+  return e.status !== "passed" && e.status !== "not-started" ? [line, ...details(lesson, e, ctx)] : [line];
 }
 
 function summaryLine(e: ExerciseResult, c: Colors): string {

@@ -14,7 +14,8 @@ import { launchChild, takePrestarted, type Child } from "../grading/child-launch
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import type { CourseResult } from "../grading/results.ts";
 import { formatHint } from "../cli/hint.ts";
-import type { Io } from "../cli/io.ts";
+import { npmCommand, type Io } from "../cli/io.ts";
+import { closedBookNotice } from "../classroom/grade-options.ts";
 import { revealNextHint } from "../learner/hints.ts";
 import { ProgressStore } from "../state/progress.ts";
 import { colorsFor } from "../ui/colors.ts";
@@ -41,6 +42,11 @@ export type WatchEnd = "quit" | "interrupt";
 
 export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
   const { course, lesson, io } = options;
+  if (course.closedBook) {
+    takePrestarted(0); // stops the grading process started for this watch
+    io.stdout.write(`${closedBookNotice(`${npmCommand("hint")} ${lesson.slug}`)}\n`);
+    return Promise.resolve("quit");
+  }
   const c = colorsFor(io.stdout);
   const tty = io.stdout.isTTY === true;
   const singleKeys = io.stdin?.isTTY === true;
