@@ -142,7 +142,7 @@ async function gradeTarget(target: Target, grading: GradeOptions, options: Super
   }
   const refusal = target.kind === "learner" ? importRefusal(target, compiled) : undefined;
   if (refusal) return all((name) => broken(name, refusal));
-  const libs = [PROJECT_LIB, join(courseRoot(target), "lib")].map((d) => d + sep);
+  const libs = [PROJECT_LIB, join(courseRoot(target), "lib"), resolve(target.learnerFile, "../../lib")].map((d) => d + sep);
   const ownFiles = compiled.sources.filter((s) => !libs.some((d) => s.startsWith(d)));
   const places = sourcePlaces(compiled.file);
 
@@ -242,7 +242,9 @@ async function gradeTarget(target: Target, grading: GradeOptions, options: Super
  */
 function importRefusal(target: Target, compiled: { sources: readonly string[]; externals: readonly string[] }): string | undefined {
   const root = courseRoot(target);
-  const allowed = [join(root, "exercises"), join(root, "lib"), PROJECT_LIB].map((d) => d + sep);
+  // The exercises folder is usually the course's own, but may be elsewhere (classroom grading with --pristine).
+  const exercises = dirname(target.learnerFile);
+  const allowed = [exercises, join(exercises, "..", "lib"), join(root, "lib"), PROJECT_LIB].map((d) => resolve(d) + sep);
   const shown = (p: string) => relative(root, p);
   const foreign = compiled.sources.find((s) => !allowed.some((d) => s.startsWith(d)));
   if (foreign) {
