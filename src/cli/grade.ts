@@ -12,7 +12,7 @@ import { CLASSROOM_OPTIONS, CLASSROOM_USAGE, closedBookNotice, defaultSeed, exit
 import { gradeWithPristine, summarizePaths } from "../classroom/pristine.ts";
 import { emitReport } from "../report/formats/emit.ts";
 import { parseReplay } from "../grading/replay.ts";
-import { takePrestarted } from "../grading/child-launcher.mjs";
+import { stopJudge, takePrestarted } from "../grading/child-launcher.mjs";
 import { renderReport, type HintView } from "../report/text-report.ts";
 import { exerciseKey, ProgressStore } from "../state/progress.ts";
 import { colorsFor } from "../ui/colors.ts";
@@ -39,10 +39,10 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   });
   if (typeof args === "number") return args;
   const { values, positionals } = args;
-  // Children started by bin/workbook.mjs before this command loaded, if any.
+  // Judges started by bin/workbook.mjs before this command loaded, if any.
   const prestarted = takePrestarted();
   const fail = (message: string) => {
-    for (const child of prestarted) child.process.kill("SIGKILL");
+    for (const judge of prestarted) stopJudge(judge);
     io.stderr.write(`${message}\n`);
     return EXIT.usage;
   };
@@ -58,7 +58,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   if (numRuns === 0 || (values.runs !== undefined && numRuns === undefined)) return fail(`--runs must be a whole number from 1 to 100000, not "${values.runs}"`);
   if (seeded?.note) io.stderr.write(`${seeded.note}\n`);
   if (options.pristine !== undefined) {
-    for (const child of prestarted) child.process.kill("SIGKILL");
+    for (const judge of prestarted) stopJudge(judge);
     const passOn = [...positionals, "--seed", String(seed), ...(values.runs ? ["--runs", values.runs] : []), ...(values.replay ? ["--replay", values.replay] : [])];
     const graded = await gradeWithPristine({ checkout: io.root, pristine: options.pristine, args: passOn });
     if (!graded.ok) return fail(graded.message);
@@ -72,7 +72,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     return fail((error as Error).message);
   }
   if (course.closedBook) {
-    for (const child of prestarted) child.process.kill("SIGKILL");
+    for (const judge of prestarted) stopJudge(judge);
     io.stdout.write(`${closedBookNotice(`${npmCommand("start")}, ${npmCommand("hint")} 01, ${npmCommand("lab")} handshake`)}\n`);
     return EXIT.ok;
   }

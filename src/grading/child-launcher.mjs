@@ -1,17 +1,23 @@
-// Starts the runners: the sandboxed processes that run learner code (runner.ts).
+// Starts the processes and threads that grading needs, as early as possible.
 // Plain JavaScript so that bin/workbook.mjs can start them before the command
-// itself is even loaded: a runner's start-up then overlaps the command's own,
-// which is most of the time a small grading run takes.
+// itself is even loaded: their start-up then overlaps the command's own, which
+// is most of the time a small grading run takes.
 //
-// A runner may read only the compiled runner and the compiled code of its kind
-// (compile.mjs): the learner's files, or, for the self-check, the course's own
-// known-wrong and reference files. It may not write anything, start processes
-// or threads, or load addons (Node's permission model). Every runner started
-// here is stopped when this process ends, however it ends.
+// - Runners (runner.ts): the sandboxed processes that run learner code. A
+//   runner may read only the compiled runner and the compiled code of its kind
+//   (compile.mjs): the learner's files, or, for the self-check, the course's own
+//   known-wrong and reference files. It may not write anything, start processes
+//   or threads, or load addons (Node's permission model).
+// - Judges (judge-worker.ts): worker threads of this process that hold the
+//   specs and references, start the runners and decide every verdict.
+//
+// Every runner started is stopped when this process ends, however it ends.
+import { isMainThread, Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
-import { COMPILED, spawnCompiled } from "./compile.mjs";
+import { COMPILED, compileModule, spawnCompiled } from "./compile.mjs";
 
 const RUNNER_FILE = fileURLToPath(new URL("./runner.ts", import.meta.url));
+const JUDGE_FILE = fileURLToPath(new URL("./judge-worker.ts", import.meta.url));
 const START_TIMEOUT_MS = 15_000;
 const STDERR_TAIL = 4000;
 
@@ -31,6 +37,8 @@ export function sandboxFlags(kind) {
 }
 
 const running = new Set();
+/** Runners that judges (worker threads) started, by process id, while they run. */
+const runnerPids = new Set();
 
 /** Starts a runner of `kind` ("learner" or "trusted"). */
 export function launchChild(kind = "learner") {
@@ -59,26 +67,73 @@ export function launchChild(kind = "learner") {
   return child;
 }
 
-/** Stops every runner this process started and that is still running. */
+/**
+ * Starts a judge (a worker thread); `warm` starts a runner of that kind at once.
+ * `ready` resolves with the worker, or undefined when it could not start.
+ */
+export function startJudge(warm) {
+  const judge = { warm, worker: undefined, problem: "" };
+  judge.ready = compileModule(JUDGE_FILE).then(
+    (file) =>
+      new Promise((resolve) => {
+        const worker = new Worker(file, { workerData: { warm }, env: process.env });
+        judge.worker = worker;
+        const onMessage = (m) => {
+          if (m?.type === "runner") (m.running ? runnerPids.add(m.pid) : runnerPids.delete(m.pid));
+          if (m?.type === "ready") resolve(worker);
+        };
+        worker.on("message", onMessage);
+        worker.once("error", (error) => {
+          judge.problem = String(error?.message ?? error);
+          resolve(undefined);
+        });
+        worker.once("exit", () => resolve(undefined));
+      }),
+    (error) => {
+      judge.problem = String(error?.message ?? error);
+      return undefined;
+    },
+  );
+  return judge;
+}
+
+/** Ends a judge's thread (its runners die with it, see stopAll). */
+export function stopJudge(judge) {
+  void judge.ready.then((worker) => worker?.terminate());
+}
+
+/** Stops every runner started from this thread, and from the judges if this is the main thread. */
 export function stopAll() {
   for (const proc of running) proc.kill("SIGKILL");
   running.clear();
+  for (const pid of runnerPids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  runnerPids.clear();
 }
 
-// Whatever ends this process, its runners end with it (Linux also kills them through setpriv --pdeathsig).
+// Whatever ends this process (or this judge's thread), its runners end with it
+// (Linux also kills them through setpriv --pdeathsig when the thread that started them ends).
 process.once("exit", stopAll);
-for (const signal of ["SIGTERM", "SIGHUP"]) {
-  process.once(signal, () => {
-    stopAll();
-    process.exit(128 + (signal === "SIGTERM" ? 15 : 1));
-  });
+if (isMainThread) {
+  for (const signal of ["SIGTERM", "SIGHUP"]) {
+    process.once(signal, () => {
+      stopAll();
+      process.exit(128 + (signal === "SIGTERM" ? 15 : 1));
+    });
+  }
 }
 
 const parked = [];
 
 /**
- * Which runners a command line will want: watching or grading one lesson needs
- * one, more lessons two; grading the reference solutions needs trusted ones.
+ * Which judges a command line will want, each with a warm runner: watching or
+ * grading one lesson needs one, more lessons two; grading the reference
+ * solutions needs trusted runners.
  */
 export function childrenWanted(argv) {
   const [command, ...rest] = argv;
@@ -92,19 +147,19 @@ export function childrenWanted(argv) {
   return { count: lessons.length === 1 ? 1 : 2, kind: rest.includes("--solutions") ? "trusted" : "learner" };
 }
 
-/** Starts runners early and parks them until a command takes them. */
+/** Starts judges (each with a warm runner) early and parks them until a command takes them. */
 export function prestart({ count, kind = "learner" }) {
-  for (let i = 0; i < count; i++) parked.push(launchChild(kind));
+  for (let i = 0; i < count; i++) parked.push(startJudge(kind));
 }
 
-/** Hands over the parked runners (at most `count`); the rest are stopped. */
+/** Hands over the parked judges (at most `count`); the rest are stopped. */
 export function takePrestarted(count = Infinity) {
   const taken = parked.splice(0, count);
   stopPrestarted();
   return taken;
 }
 
-/** Stops runners nobody took, so the process can exit. */
+/** Stops judges nobody took, so the process can exit. */
 export function stopPrestarted() {
-  for (const child of parked.splice(0)) child.process.kill("SIGKILL");
+  for (const judge of parked.splice(0)) stopJudge(judge);
 }

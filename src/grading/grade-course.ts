@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import type { Lesson } from "../course/course.ts";
 import type { GradeOptions, Target } from "./protocol.ts";
 import { RESULTS_SCHEMA, summarize, type CourseResult, type ExerciseResult } from "./results.ts";
-import type { Child } from "./child-launcher.mjs";
+import type { Judge } from "./child-launcher.mjs";
 import { gradeTargets, type SupervisorOptions } from "./supervisor.ts";
 import { readTimings, slowestFirst, writeTimings } from "./timings.ts";
 
@@ -29,7 +29,7 @@ export async function gradeLessons(
   lessons: readonly Lesson[],
   target: GradeTarget,
   grading: GradeOptions,
-  supervisor: SupervisorOptions & { prestarted?: Child[]; only?: string } = {},
+  supervisor: SupervisorOptions & { prestarted?: Judge[]; only?: string } = {},
 ): Promise<CourseResult> {
   const started = Date.now();
   const root = lessons[0] ? dirname(dirname(lessons[0].files.lesson)) : ".";

@@ -3,14 +3,15 @@
  *
  * Two event sources feed it, as in rustlings: the file watcher (the exercise
  * file and the local files it imports) and the keys (r grade again, h next
- * hint, q stop; Ctrl-C leaves). Every grade runs in a fresh child process, so
- * edited modules are loaded anew; the child for the next grade is started as
- * soon as a grade ends, so a save is graded without waiting for a process to
- * start. Saves that arrive during a grade are graded right after it, once.
+ * hint, q stop; Ctrl-C leaves). Every grade runs the learner's code in a fresh
+ * sandboxed runner, so edited modules are loaded anew; one judge stays for the
+ * whole session and starts the runner for the next grade as soon as a grade
+ * ends, so a save is graded without waiting for a process to start. Saves that
+ * arrive during a grade are graded right after it, once.
  * Watch mode never moves on to another lesson.
  */
 import type { Course, Lesson } from "../course/course.ts";
-import { launchChild, takePrestarted, type Child } from "../grading/child-launcher.mjs";
+import { startJudge, stopJudge, takePrestarted } from "../grading/child-launcher.mjs";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import type { CourseResult } from "../grading/results.ts";
 import { formatHint } from "../cli/hint.ts";
@@ -53,7 +54,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
   const store = new ProgressStore(course.root);
   const seed = options.seed ?? randomSeed();
   let files = localDependencies(lesson.files.exercise, course.root);
-  let child: Child = takePrestarted(1)[0] ?? launchChild();
+  const judge = takePrestarted(1)[0] ?? startJudge("learner");
   let running = false;
   let again = false;
   let closed = false;
@@ -73,10 +74,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
       write(tty ? `\r\x1b[K${c.dim("Grading…")}` : "");
       const started = performance.now();
       try {
-        const result = await gradeLessons([lesson], "exercises", { seed }, { prestarted: [child] }).finally(() => {
-          // The child above is used up. Start the next one now, so the next save is graded without waiting for it.
-          if (!closed) child = launchChild();
-        });
+        const result = await gradeLessons([lesson], "exercises", { seed }, { prestarted: [judge], keepJudges: true });
         if (closed) return;
         const elapsedMs = performance.now() - started;
         const { data, problem } = store.tryRecord(result);
@@ -110,7 +108,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
       watcher.close();
       stopKeys();
       process.off("SIGINT", onSigint);
-      child.process.kill("SIGKILL");
+      stopJudge(judge);
       resolve(how);
     };
 
