@@ -32,6 +32,7 @@ import { splitFrontMatter } from "./lesson-meta.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
 import { spawnCompiled } from "../grading/compile.mjs";
+import { pristineStub } from "../learner/originals.ts";
 
 export const FIXED_SEED = 20261126;
 
@@ -181,9 +182,14 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
   for (const f of courseFindings(root, all, wanted, !!options.lessons)) add(f);
 
   const lessons: Lesson[] = [];
+  const stubs: ReturnType<typeof pristineStub>[] = [];
   for (const slug of slugs) {
     try {
-      lessons.push(loadLesson(root, slug));
+      // The stub as shipped, not the learner's work in progress: the course is checked, not the learner.
+      const lesson = loadLesson(root, slug);
+      const stub = pristineStub(root, lesson);
+      stubs.push(stub);
+      lessons.push({ ...lesson, files: { ...lesson.files, exercise: stub.file } });
       add(pass(slug, undefined, "format", "its front matter is valid and its four files exist"));
     } catch (error) {
       add(fail(slug, undefined, "format", "its front matter is valid and its four files exist", `${slug}: ${(error as Error).message}`));
@@ -197,7 +203,7 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
     add(labFinding(lesson));
   }
   const claims = expectations({ root, lessons }, randomSeed);
-  const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]);
+  const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]).finally(() => stubs.forEach((s) => s.dispose()));
   for (const lesson of lessons) for (const f of fileFindings(root, lesson, inspected)) add(f);
   for (const claim of claims) {
     const result = results.get(claim);
