@@ -4,13 +4,18 @@
  * and prints the report or one JSON document. Exit code 0 only when every graded
  * exercise passed.
  */
-import { loadCourse, selectLessons, type Lesson } from "../course/course.ts";
+import { loadCourse, selectLessons, type Course, type Lesson } from "../course/course.ts";
 import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
 import { parseReplay } from "../grading/run-checks.ts";
 import { takePrestarted } from "../grading/child-launcher.mjs";
-import { renderReport, type HintView } from "../report/text-report.ts";
-import { exerciseKey, ProgressStore } from "../state/progress.ts";
+import { renderReport, type ReportContext } from "../report/text-report.ts";
+import { typeNotes } from "../report/type-notes.ts";
+import { isStub } from "../learner/originals.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { hintForFailure, rememberReportHints } from "../learner/hints.ts";
+import { ProgressStore, type ProgressData } from "../state/progress.ts";
+import type { Colors } from "../ui/colors.ts";
 import { colorsFor } from "../ui/colors.ts";
 import { EXIT, npmCommand, type Io } from "./io.ts";
 import { parseCommand } from "./args.ts";
@@ -21,7 +26,9 @@ const USAGE = `Usage: npm run grade -- [lesson ...] [options]
   --replay TOKEN    re-run exactly one failing case, as printed by a failed grade
   --seed N          use this base seed for the random properties
   --solutions       grade the reference solutions instead of your exercises
-  --no-color        plain output (also: NO_COLOR=1)`;
+  --full            every failure in full (on a terminal only the first is, the others one line each)
+  --no-color        plain output (also: NO_COLOR=1)
+Without a lesson, every lesson is graded (lessons not started share one line).`;
 
 export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   const args = parseCommand(argv, io, USAGE, {
@@ -30,6 +37,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     seed: { type: "string" },
     runs: { type: "string" },
     solutions: { type: "boolean" },
+    full: { type: "boolean" },
   });
   if (typeof args === "number") return args;
   const { values, positionals } = args;
@@ -61,8 +69,9 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   const target = values.solutions ? "solutions" : "exercises";
   const total = selection.lessons.reduce((n, l) => n + (replay ? 1 : l.exercises.length), 0);
   const live = !values.json && io.stderr.isTTY === true;
+
   let graded = 0;
-  const result = await gradeLessons(
+  const grading = gradeLessons(
     selection.lessons,
     target,
     { seed, ...(numRuns ? { numRuns } : {}), ...(replay ? { replay } : {}) },
@@ -75,6 +84,13 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
       },
     },
   );
+  // The type check reads the learner's source (it runs none of it) here, once the
+  // children have their work, so the two overlap (src/report/type-notes.ts).
+  const notesFor =
+    values.json || target !== "exercises" || replay
+      ? Promise.resolve(new Map<string, string[]>())
+      : new Promise<Map<string, string[]>>((done) => setImmediate(() => done(typeNotesFor(selection.lessons, io.root))));
+  const result = await grading;
   if (live) io.stderr.write("\r\x1b[K");
 
   const store = new ProgressStore(io.root);
@@ -83,32 +99,66 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     if (progress.problem) io.stderr.write(`${progress.problem}\n`);
-    const hintFor = (slug: string, exercise: string) => hintView(selection.lessons, slug, exercise, progress.data.hints);
+    const c = colorsFor(io.stdout);
+    // On a terminal the first failure is shown in full and the others one line each, so the
+    // one to fix first stays on screen; a pipe, a log or --full gets every detail.
+    const compact = io.stdout.isTTY === true && !values.full;
+    const notes = await notesFor;
     io.stdout.write(
-      `${renderReport(result, { colors: colorsFor(io.stdout), hintFor, gradeCommand: npmCommand("grade"), hintCommand: npmCommand("hint"), width: io.stdout.columns })}\n`,
+      `${renderReport(result, {
+        colors: c,
+        hintFor: hintView(selection.lessons, progress.data),
+        gradeCommand: npmCommand("grade"),
+        hintCommand: npmCommand("hint"),
+        width: io.stdout.columns,
+        expand: compact ? "first" : "all",
+        expandKey: `details: ${npmCommand("grade")} ${selection.lessons.length === 1 ? `${selection.lessons[0]!.slug} ` : ""}--full`,
+        notes: (slug) => notes.get(slug) ?? [],
+      })}\n`,
     );
-    io.stdout.write(`${nextStep(result, selection.lessons, !!replay)}\n`);
+    if (target === "exercises") rememberReportHints(store, selection.lessons, result, progress.data);
+    io.stdout.write(`${nextStep(result, selection.lessons, !!replay, { course, colors: c })}\n`);
   }
   return allPassed(result) ? EXIT.ok : EXIT.failed;
 }
 
-/** The hint a report shows with a failure: the learner's latest unlocked one, at least the first. */
-export function hintView(lessons: readonly Lesson[], slug: string, exercise: string, unlocked: Record<string, number>): HintView | undefined {
-  const hints = lessons.find((l) => l.slug === slug)?.exercises.find((e) => e.name === exercise)?.hints;
-  if (!hints?.length) return undefined;
-  const number = Math.max(1, Math.min(hints.length, unlocked[exerciseKey(slug, exercise)] ?? 1));
-  return { text: hints[number - 1]!, number, total: hints.length };
+/** The hint a report shows with a failure (src/learner/hints.ts chooses it). */
+export function hintView(lessons: readonly Lesson[], data: ProgressData): ReportContext["hintFor"] {
+  return (slug, exercise, failure) => {
+    const lesson = lessons.find((l) => l.slug === slug);
+    return lesson ? hintForFailure(lesson, exercise, failure, data) : undefined;
+  };
 }
 
-/** The sentence under a report that says what to do next. */
-export function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean): string {
-  if (replay) return allPassed(result) ? "This case passes now. Grade the whole lesson again to check the rest." : "";
-  for (const lesson of result.lessons) {
-    const todo = lesson.exercises.find((e) => e.status !== "passed");
-    if (todo) {
-      const file = lessons.find((l) => l.slug === lesson.slug)!.files.exercise.split("/").slice(-2).join("/");
-      return `Next: ${todo.name} in ${file}.`;
-    }
+/** Type-check notes for each lesson's exercise file, by slug (untouched stubs are skipped). */
+export function typeNotesFor(lessons: readonly Lesson[], root: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const lesson of lessons) {
+    const file = lesson.files.exercise;
+    const stub = !existsSync(file) || isStub(readFileSync(file, "utf8"), lesson.exercises.map((e) => e.name));
+    out.set(lesson.slug, typeNotes(file, root, stub));
   }
-  return result.target === "solutions" ? "Every reference solution passes." : "Every exercise graded here passes. Well done!";
+  return out;
+}
+
+/** What to do next, under a report: the exercise to fix, or, once a lesson passes, the next lesson. */
+export function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean, forward?: { readonly course: Course; readonly colors: Colors; readonly watching?: boolean }): string {
+  if (replay) return allPassed(result) ? "This case passes now. Grade the whole lesson again to check the rest." : "";
+  const needsWork = (s: string) => s !== "passed" && s !== "not-started";
+  // The exercise the report shows in full comes first, then the first not started.
+  const todo =
+    result.lessons.flatMap((l) => l.exercises.filter((e) => needsWork(e.status)).map((e) => ({ l, e })))[0] ??
+    result.lessons.flatMap((l) => l.exercises.filter((e) => e.status !== "passed").map((e) => ({ l, e })))[0];
+  if (todo) {
+    const file = lessons.find((l) => l.slug === todo.l.slug)!.files.exercise.split("/").slice(-2).join("/");
+    return `Next: ${todo.e.name} in ${file}.`;
+  }
+  if (result.target === "solutions") return "Every reference solution passes.";
+  const last = lessons.at(-1);
+  const following = forward && last ? forward.course.lessons[forward.course.lessons.indexOf(forward.course.lessons.find((l) => l.slug === last.slug)!) + 1] : undefined;
+  if (!forward || lessons.length !== 1) return "Every exercise graded here passes. Well done!";
+  const c = forward.colors;
+  if (!following) return `${c.green(`Lesson ${last!.slug} passes.`)} That was the last lesson: the whole course is yours.`;
+  const how = forward.watching ? `press ${c.bold("n")} to watch it, or read it first: ${npmCommand("start")}` : `${c.cyan(`${npmCommand("watch")} ${following.slug}`)} (read it first: ${npmCommand("start")})`;
+  return `${c.green(`Lesson ${last!.slug} passes.`)} Next: ${following.slug}, ${following.title}.\n  ${how}`;
 }

@@ -70,8 +70,12 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
         await gradeCommand([lesson.slug], io);
         return;
       case "watch":
-        if ((await watchLesson({ course, lesson, io })) === "interrupt") throw new UserLeft();
-        return;
+        for (let watched = lesson; ; ) {
+          const end = await watchLesson({ course, lesson: watched, io });
+          if (end === "interrupt") throw new UserLeft();
+          if (end === "quit") return;
+          watched = end.next;
+        }
       case "hint":
         await showHint(lesson, io);
         return;

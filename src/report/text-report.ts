@@ -5,24 +5,43 @@
  * and the hint to read next; then the overall progress.
  */
 import type { Colors } from "../ui/colors.ts";
-import { visibleWidth, wrapAnsi } from "../ui/text.ts";
-import type { CourseResult, ExerciseResult, Status } from "../grading/results.ts";
+import { truncateVisible, visibleWidth, wrapAnsi } from "../ui/text.ts";
+import type { CourseResult, ExerciseResult, Failure, LessonResult, Status } from "../grading/results.ts";
 
 export interface HintView {
   readonly text: string;
   readonly number: number;
   readonly total: number;
+  /** The hint was written for this failure (its property and input), not just the next step of the ladder. */
+  readonly forThisFailure?: boolean;
 }
+
+/** Parts of a failure's details that a short screen can leave out (each says how to see it). */
+export type DetailPart = "picture" | "replay" | "hint" | "long-hint" | "printed";
 
 export interface ReportContext {
   readonly colors: Colors;
-  /** The hint to show with a failure (the learner's latest unlocked one, at least the first). */
-  readonly hintFor: (lesson: string, exercise: string) => HintView | undefined;
+  /** The hint to show with a failure: the one written for it, else the learner's latest step of the ladder. */
+  readonly hintFor: (lesson: string, exercise: string, failure?: Failure) => HintView | undefined;
   /** The command that starts grading, for replay lines ("npm run grade --"). */
   readonly gradeCommand: string;
   readonly hintCommand: string;
-  /** The terminal's width (default 80): a failure's picture is indented less rather than wrapped. */
+  /** The terminal's width (default 80): a failure's picture is indented less, or cut, rather than wrapped. */
   readonly width?: number;
+  /**
+   * "first": only the first exercise that needs work shows its details, the
+   * others one line each, and lessons not started share one line (a screen
+   * that must fit). Default "all": every detail (a log, a pipe, `--full`).
+   */
+  readonly expand?: "all" | "first";
+  /** What to say after a collapsed exercise, e.g. "e: show all". */
+  readonly expandKey?: string;
+  /** Details to leave out of the expanded failure, to fit a short screen. */
+  readonly omit?: ReadonlySet<DetailPart>;
+  /** Leave out each lesson's title line (watch mode's header already names its one lesson). */
+  readonly noTitles?: boolean;
+  /** Notes about the learner's file (type errors), by lesson slug: shown, never a failure. */
+  readonly notes?: (lesson: string) => readonly string[];
 }
 
 /** How far a failure's details are indented under their exercise. */
@@ -42,17 +61,38 @@ export function statusMark(status: Status, c: Colors): string {
   return paint(SYMBOL[status]);
 }
 
+/** Whether an exercise has details worth showing (a failure, a crash, a time-out). */
+const needsWork = (e: ExerciseResult) => e.status !== "passed" && e.status !== "not-started";
+
 export function renderReport(result: CourseResult, ctx: ReportContext): string {
   const c = ctx.colors;
   const out: string[] = [];
+  const compact = ctx.expand === "first";
+  const untouched = (l: LessonResult) => l.exercises.every((e) => e.status === "not-started");
+  // The exercise shown in full on a compact screen: the first that needs work.
+  const first = result.lessons.flatMap((l) => l.exercises.filter(needsWork))[0];
+  const waiting: string[] = [];
   for (const lesson of result.lessons) {
-    out.push(`${c.bold(lesson.slug)}  ${lesson.title}`);
+    if (compact && untouched(lesson) && result.lessons.length > 1) {
+      waiting.push(lesson.slug);
+      continue;
+    }
+    if (!ctx.noTitles) out.push(truncateVisible(`${c.bold(lesson.slug)}  ${lesson.title}`, ctx.width ?? 80));
     const width = Math.max(...lesson.exercises.map((e) => e.name.length));
     for (const e of lesson.exercises) {
-      out.push(`  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`);
-      if (e.status !== "passed" && e.status !== "not-started") out.push(...details(lesson.slug, e, ctx));
+      const collapsed = compact && needsWork(e) && e !== first;
+      const line = `  ${statusMark(e.status, c)} ${e.name.padEnd(width)}  ${summaryLine(e, c)}`;
+      const more = collapsed && ctx.expandKey ? `(${ctx.expandKey})` : "";
+      // The key goes on the same line when it fits, else under it: never wrapped by the terminal.
+      if (more && visibleWidth(line) + more.length + 2 <= (ctx.width ?? 80)) out.push(`${line}  ${c.dim(more)}`);
+      else out.push(line, ...(more ? [truncateVisible(`${" ".repeat(DETAIL_INDENT)}${c.dim(more)}`, ctx.width ?? 80)] : []));
+      if (needsWork(e) && !collapsed) out.push(...details(lesson.slug, e, ctx));
     }
+    for (const note of ctx.notes?.(lesson.slug) ?? []) out.push(...hangingWrap(`  ${c.yellow("note")} ${note}`, ctx.width ?? 80));
     out.push("");
+  }
+  if (waiting.length > 0) {
+    out.push(...wrapAnsi(`${c.dim("·")} ${c.dim(`not started yet: ${waiting.join(", ")}`)}`, ctx.width ?? 80), "");
   }
   out.push(progressLine(result.summary.passed, result.summary.exercises, c));
   return out.join("\n");
@@ -61,13 +101,21 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
 function summaryLine(e: ExerciseResult, c: Colors): string {
   const label = LABEL[e.status];
   if (e.status === "passed") return c.green(`${label} (${e.propertiesRun} ${plural(e.propertiesRun, "property", "properties")})`);
-  if (e.status === "failed" && e.propertiesRun > 0) return c.red(`${label}: ${e.propertiesPassed} of ${e.propertiesRun} properties hold`);
+  if (e.status === "failed" && e.propertiesRun > 0) return c.red(`${label}: ${holdCount(e.propertiesPassed, e.propertiesRun)}`);
   return e.status === "not-started" ? c.dim(`${label} (still throws "not implemented yet")`) : c.yellow(label);
+}
+
+/** "2 of 7 properties hold", "its one property does not hold", "none of 3 properties hold". */
+function holdCount(held: number, run: number): string {
+  if (run === 1) return held === 1 ? "its one property holds" : "its one property does not hold";
+  if (held === 0) return `none of ${run} properties hold`;
+  return `${held} of ${run} properties hold`;
 }
 
 /** The indented lines under a failing exercise. */
 function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[] {
   const c = ctx.colors;
+  const omit = ctx.omit ?? new Set<DetailPart>();
   const lines: string[] = [];
   const pad = " ".repeat(DETAIL_INDENT);
   // Lines too long for the terminal are word-wrapped under their label; lines that
@@ -85,40 +133,57 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     field("Input", f.input);
     field("Expected", c.green(f.expected));
     if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
-    else field("Your code", c.red(f.actual ?? "undefined"));
-    if (f.picture) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
-    field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`, false); // a command to copy whole
+    else field("Your code", c.red(f.actual ?? "undefined") + (missingReturn(f.actual) ? c.dim(" (returned undefined: is a `return` missing?)") : ""));
+    if (f.picture && !omit.has("picture")) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
+    if (!omit.has("replay")) field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`, false); // a command to copy whole
   } else if (e.message) {
     field("Why", e.message);
   }
-  if (e.output) field("Printed", c.dim(e.output));
-  if (e.status === "failed") {
-    const hint = ctx.hintFor(lesson, e.name);
+  if (e.output && !omit.has("printed")) field("Printed", c.dim(e.output));
+  if (e.status === "failed" && !omit.has("hint")) {
+    const hint = ctx.hintFor(lesson, e.name, f);
     if (hint) {
-      const more = hint.number < hint.total ? c.dim(`  (next: ${ctx.hintCommand} ${lesson})`) : "";
-      field(`Hint ${hint.number}/${hint.total}`, `${hint.text}${more}`);
+      const label = hint.forThisFailure ? "Hint" : `Hint ${hint.number}/${hint.total}`;
+      if (omit.has("long-hint")) lines.push(truncateVisible(`${pad}${c.dim(label.padEnd(11))}${hint.text.replace(/\s+/g, " ")}`, ctx.width ?? 80));
+      else {
+        const more = hint.number < hint.total || hint.forThisFailure ? c.dim(`  (another: ${ctx.hintCommand} ${lesson})`) : "";
+        field(label, `${hint.text}${more}`);
+      }
     }
   }
   return lines;
 }
 
 /**
- * A counterexample's picture (e.g. a two-column sequence diagram), indented like
- * the rest of the details when it fits the terminal, and less when it does not:
- * a diagram that wraps is unreadable, a diagram nearer the margin is not. Lines
- * too long for any indent (prose under a diagram) are word-wrapped instead of
- * being left to the terminal.
+ * A counterexample's picture: sequence-diagram lines (those with a "|" column,
+ * and the heading line above them) are never re-wrapped, which would split the
+ * arrows: they are indented like the rest of the details when they fit, nearer
+ * the margin when they do not, cut with "…" when they still do not, and replaced
+ * by a line saying how wide the terminal must be when cutting would lose too
+ * much. Prose lines under a diagram are word-wrapped.
  */
 function pictureLines(picture: string, width: number): string[] {
   const lines = picture.replace(/\s+$/, "").split("\n");
-  const widest = Math.max(0, ...lines.map(visibleWidth).filter((w) => w <= width));
-  const indent = Math.max(0, Math.min(DETAIL_INDENT, width - widest));
+  const isDiagram = (i: number): boolean => lines[i]!.includes("|") || (/\S {3,}\S/.test(lines[i]!) && (lines[i + 1] ?? "").includes("|"));
+  const diagramWidth = Math.max(0, ...lines.filter((_, i) => isDiagram(i)).map(visibleWidth));
+  const indent = Math.max(0, Math.min(DETAIL_INDENT, width - diagramWidth));
   const pad = " ".repeat(indent);
-  return lines.flatMap((l) => {
-    if (l === "") return [""];
-    if (visibleWidth(l) + indent <= width) return [pad + l];
-    return wrapAnsi(l, width - indent).map((part) => pad + part);
+  // Cutting a quarter off still leaves both ends' arrows readable; more than that does not.
+  const tooNarrow = diagramWidth > width && width < diagramWidth * 0.75;
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (l === "") out.push("");
+    else if (!isDiagram(i)) out.push(...(visibleWidth(l) + indent <= width ? [pad + l] : wrapAnsi(l, width - indent).map((part) => pad + part)));
+    else if (tooNarrow) {
+      if (!isDiagram(i - 1) || i === 0) out.push(`(this diagram needs ${diagramWidth} columns; widen the terminal to see it)`);
+    } else out.push(truncateVisible(pad + l, width));
   });
+  return out;
+}
+
+/** What a spec prints for a function that returned nothing: "undefined", or "not a list of segments: undefined". */
+function missingReturn(actual: string | undefined): boolean {
+  return actual === undefined || /(^|: )undefined$/.test(actual);
 }
 
 /** A long line wrapped with its continuations indented, so wrapped lines of a list stay apart. */

@@ -9,7 +9,7 @@
  */
 import { select, Separator } from "@inquirer/prompts";
 import type { Course, Lesson } from "../course/course.ts";
-import { upcomingHint } from "../learner/hints.ts";
+import { hintSummary } from "../learner/hints.ts";
 import { courseProgress, exerciseFile, lessonProgress, nextStepSentence, stateLabel, stateMark, type LessonProgress } from "../learner/lesson-status.ts";
 import { progressLine, statusMark } from "../report/text-report.ts";
 import { solutionUnlocked } from "../learner/solution-access.ts";
@@ -128,7 +128,7 @@ export function lessonHeader(p: LessonProgress, c: Colors, width: number): strin
 export function actionChoices(p: LessonProgress, data: ProgressData, c: Colors) {
   const slug = p.lesson.slug;
   const same = (command: string) => c.dim(`Same as: ${command} ${slug}`);
-  const hint = upcomingHint(p.lesson, data);
+  const hint = hintSummary(p.lesson, data);
   const unlocked = solutionUnlocked(p.lesson, data);
   return [
     { value: "read" as const, name: "Read the lesson", description: c.dim(`content/${slug}.md, paged: space for the next page, q to come back.`) },
@@ -142,9 +142,9 @@ export function actionChoices(p: LessonProgress, data: ProgressData, c: Colors) 
       value: "hint" as const,
       name: !hint
         ? "Next hint (every exercise passes)"
-        : hint.seen >= hint.total
-          ? `Last hint again (${hint.total} of ${hint.total}, for ${hint.exercise})`
-          : `Next hint (${hint.number} of ${hint.total}, for ${hint.exercise})`,
+        : hint.unseen === 0
+          ? `A hint again (all ${hint.total} seen, for ${hint.exercise})`
+          : `Next hint (${hint.unseen} of ${hint.total} not seen yet, for ${hint.exercise})`,
       description: same(npmCommand("hint")),
     },
     {

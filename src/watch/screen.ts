@@ -1,16 +1,20 @@
 /**
  * What watch mode shows after each grade: which lesson and files it watches, the
- * grade report (with the failure's picture and hint), what to do next, how long
- * grading took, and the keys. When the lesson passes it says so and names the
- * next lesson, but never moves on by itself.
+ * grade report, what to do next, when it was graded, and the keys. On a
+ * terminal it fits the screen: the first exercise that needs work in full, the
+ * others one line each (e shows them all), and when even that is too tall the
+ * least needed parts go first (the header's explanation, the diagram, the
+ * replay line, the hint), each replaced by the key that shows it, so the
+ * failure, "Next:" and the keys never scroll away. When the lesson passes it
+ * offers the next one (n).
  */
 import { dirname, relative, sep } from "node:path";
 import type { Course, Lesson } from "../course/course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
-import { renderReport } from "../report/text-report.ts";
+import { renderReport, type DetailPart } from "../report/text-report.ts";
 import type { ProgressData } from "../state/progress.ts";
 import type { Colors } from "../ui/colors.ts";
-import { truncateVisible, wrapAnsi } from "../ui/text.ts";
+import { truncateVisible, visibleWidth, wrapAnsi } from "../ui/text.ts";
 import { hintView, nextStep } from "../cli/grade.ts";
 import { npmCommand } from "../cli/io.ts";
 
@@ -25,56 +29,92 @@ export interface WatchView {
   readonly gradedAt: Date;
   readonly colors: Colors;
   readonly width: number;
+  /** The terminal's height, when the screen must fit it (a log need not). */
+  readonly rows?: number;
+  /** Every failure in full (the learner pressed e). */
+  readonly expanded?: boolean;
+  /** Type-check notes about the learner's file. */
+  readonly notes?: readonly string[];
   /** Single keys (a terminal) or lines ("r" then Enter). */
   readonly singleKeys: boolean;
   /** Repeat the header (a terminal's screen is redrawn; a log only needs it once). */
   readonly showHeader: boolean;
 }
 
-export function watchHeader(view: Pick<WatchView, "course" | "lesson" | "files" | "colors" | "width">): string {
+export function watchHeader(view: Pick<WatchView, "course" | "lesson" | "files" | "colors" | "width">, short = false): string {
   const c = view.colors;
   const shown = view.files.map((f) => relative(view.course.root, f).split(sep).join("/"));
   const [main = "", ...others] = shown;
   // Other exercise files matter to the learner (lesson 04 builds on 03); lib/ is watched but not worth a mention.
   const mine = others.filter((f) => dirname(f) === dirname(main));
   const also = mine.length > 0 ? ` It builds on ${mine.join(" and ")}: saving ${mine.length > 1 ? "those" : "that"} grades it too.` : "";
-  return [
-    truncateVisible(`${c.bold("Watching")} ${c.bold(view.lesson.slug)}  ${view.lesson.title}`, view.width),
-    ...wrapAnsi(`Every time you save ${main}, it is graded again.${also}`, view.width).map(c.dim),
-  ].join("\n");
+  const title = truncateVisible(`${c.bold("Watching")} ${c.bold(view.lesson.slug)}  ${view.lesson.title}`, view.width);
+  if (short) return title;
+  return [title, ...wrapAnsi(`Every time you save ${main}, it is graded again.${also}`, view.width).map(c.dim)].join("\n");
 }
 
-export function keyLegend(singleKeys: boolean, c: Colors): string {
-  const keys = `${c.bold("r")} grade again · ${c.bold("h")} next hint · ${c.bold("q")} stop watching`;
+export function keyLegend(singleKeys: boolean, c: Colors, extra: readonly string[] = []): string {
+  const keys = [`${c.bold("r")} grade again`, `${c.bold("h")} next hint`, ...extra, `${c.bold("q")} stop`].join(" · ");
   return singleKeys ? `Keys: ${keys}` : `Type a letter and press Enter: ${keys}`;
 }
 
+/** What the screen leaves out, step by step, until it fits; each says which key brings it back. */
+const SHORTER: readonly { readonly header: boolean; readonly omit: readonly DetailPart[] }[] = [
+  { header: false, omit: [] },
+  { header: true, omit: [] },
+  { header: true, omit: ["printed"] },
+  { header: true, omit: ["printed", "picture"] },
+  { header: true, omit: ["printed", "picture", "replay"] },
+  { header: true, omit: ["printed", "picture", "replay", "long-hint"] },
+  { header: true, omit: ["printed", "picture", "replay", "hint"] },
+];
+
 export function renderWatchScreen(view: WatchView): string {
+  const attempts = view.rows === undefined || view.expanded ? [SHORTER[0]!] : SHORTER;
+  let screen = "";
+  for (const attempt of attempts) {
+    screen = draw(view, attempt.header, new Set(attempt.omit));
+    // One row stays free for the cursor; a screen taller than the terminal loses its top.
+    if (view.rows === undefined || screenRows(screen, view.width) <= view.rows - 1) break;
+  }
+  return screen;
+}
+
+/** Rows the text takes on a terminal of this width (a line wider than it takes several). */
+function screenRows(text: string, width: number): number {
+  return text.replace(/\n$/, "").split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(visibleWidth(line) / width)), 0);
+}
+
+function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPart>): string {
   const c = view.colors;
   const { lesson, result } = view;
   const report = renderReport(result, {
     colors: c,
-    hintFor: (slug, exercise) => hintView([lesson], slug, exercise, view.data.hints),
+    hintFor: hintView([lesson], view.data),
     gradeCommand: npmCommand("grade"),
     hintCommand: npmCommand("hint"),
     width: view.width,
+    expand: view.expanded ? "all" : "first",
+    expandKey: "e: show",
+    omit,
+    notes: () => view.notes ?? [],
+    noTitles: true,
   });
-  const out = [...(view.showHeader ? [watchHeader(view), ""] : []), report, nextStep(result, [lesson], false)];
-  if (allPassed(result)) {
-    const following = view.course.lessons[view.course.lessons.indexOf(lesson) + 1];
-    if (following) {
-      out.push(
-        ...wrapAnsi(`${c.green(`Lesson ${lesson.slug} passes.`)} When you are ready for the next one:`, view.width),
-        `  ${c.cyan(`${npmCommand("watch")} ${following.slug}`)}`,
-        c.dim("(watch mode stays on this lesson until you leave it)"),
-      );
-    } else {
-      out.push(`${c.green(`Lesson ${lesson.slug} passes.`)} That was the last lesson.`);
-    }
-  }
+  const passed = allPassed(result);
+  const following = view.course.lessons[view.course.lessons.indexOf(lesson) + 1];
+  const left = [...omit].filter((p) => p !== "printed" && !(p === "long-hint" && omit.has("hint"))).map((p) => (p === "long-hint" ? "the hint's end" : p));
+  const out = [...(view.showHeader ? [watchHeader(view, shortHeader), ""] : []), report];
+  // (renderReport leaves the lesson's title to the header above.)
+  if (left.length > 0) out.push(...wrapAnsi(`(left out to fit the screen: ${left.join(", ")}; e shows everything)`, view.width).map(c.dim));
+  out.push(nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true }));
   const two = (n: number) => String(n).padStart(2, "0");
   const t = view.gradedAt;
   const time = `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
-  out.push("", c.dim(`Graded at ${time} in ${(view.elapsedMs / 1000).toFixed(2)} s.`), keyLegend(view.singleKeys, c));
+  const collapsed = result.lessons.flatMap((l) => l.exercises).filter((e) => e.status !== "passed" && e.status !== "not-started").length > 1;
+  const extra = [
+    ...(collapsed || left.length > 0 ? [`${c.bold("e")} ${view.expanded ? "less" : "more"}`] : []),
+    ...(passed && following ? [`${c.bold("n")} next lesson`] : []),
+  ];
+  out.push(c.dim(`Graded at ${time} in ${(view.elapsedMs / 1000).toFixed(2)} s.`), keyLegend(view.singleKeys, c, extra));
   return `${out.join("\n")}\n`;
 }

@@ -31,7 +31,7 @@ describe("npm run hint", () => {
     expect(second.out).toContain("npm run solution -- 03-not-started");
 
     expect((await hint("03")).out).toContain("That is the last hint, again.");
-    expect(new ProgressStore(root).load().data.hints).toEqual({ "03-not-started/add": 2 });
+    expect(new ProgressStore(root).load().data.seenHints).toEqual({ "03-not-started/add": [1, 2] });
   });
 
   it("after a failed grade (which showed hint 1) starts at hint 2, for the first exercise that does not pass", async () => {
