@@ -204,7 +204,7 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
   }
   const claims = expectations({ root, lessons }, randomSeed);
   const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]).finally(() => stubs.forEach((s) => s.dispose()));
-  for (const lesson of lessons) for (const f of fileFindings(root, lesson, inspected)) add(f);
+  for (const lesson of lessons) for (const f of [...fileFindings(root, lesson, inspected), hintFinding(lesson, inspected)]) add(f);
   for (const claim of claims) {
     const result = results.get(claim);
     const ok = !!result && claim.holds(result);
@@ -580,3 +580,18 @@ function walk(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+
+/** Every hint written for some failures names properties its exercise's spec really has (a renamed property would orphan it). */
+function hintFinding(lesson: Lesson, inspected: ReadonlyMap<string, ModuleExports>): Finding {
+  const claim = "every hint written for some failures names a property of its exercise";
+  const names = inspected.get(lesson.files.spec)?.propertyNames;
+  if (!names) return pass(lesson.slug, undefined, "files", claim); // an unreadable spec is reported by the file checks
+  const orphans = lesson.exercises.flatMap((e) =>
+    e.hints.flatMap((h, i) =>
+      (h.properties ?? [])
+        .filter((words) => !(names[e.name] ?? []).some((n) => n.toLowerCase().includes(words.toLowerCase())))
+        .map((words) => `${e.name} hint ${i + 1} names "${words}", which no property of ${e.name} contains`),
+    ),
+  );
+  return orphans.length === 0 ? pass(lesson.slug, undefined, "files", claim) : fail(lesson.slug, undefined, "files", claim, `${lesson.slug}: ${orphans.join("; ")} (content/${lesson.slug}.md)`);
+}
