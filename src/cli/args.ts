@@ -27,9 +27,11 @@ export function parseCommand<const O extends Options>(argv: string[], io: { read
   // `npm run grade 03 --replay X` (no `--`): npm keeps --replay for itself, sets
   // npm_config_replay and passes only "03 X". Say what happened instead of
   // grading a lesson called "X".
+  // Only when npm itself started this very command (npm_lifecycle_event names its script).
+  const script = /npm run (\S+)/.exec(usage)?.[1];
+  const byNpm = script !== undefined && process.env.npm_lifecycle_event === script;
   const swallowed = Object.keys(options).find((name) => process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined && !argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)));
-  if (swallowed && process.env.npm_lifecycle_event) {
-    const script = process.env.npm_lifecycle_event;
+  if (swallowed && byNpm) {
     // npm leaves the option's value among the words: it is the last of them.
     const words = argv.filter((a) => !a.startsWith("-"));
     const value = words.length > 1 ? ` ${words.at(-1)}` : "";

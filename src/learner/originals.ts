@@ -25,7 +25,7 @@ const GIT_HISTORY_DEPTH = 50;
 
 export interface Original {
   readonly text: string;
-  /** Where it came from, in words: "git (commit 1a2b3c4)" or ".backups/originals/01-flags.ts". */
+  /** Where it came from, in words: "git" (the newest committed stub) or ".backups/originals/01-flags.ts". */
   readonly from: string;
 }
 
@@ -81,7 +81,7 @@ function fromGit(lesson: Lesson): Original | undefined {
   const commits = git(["log", `-n${GIT_HISTORY_DEPTH}`, "--format=%H", "--", path], top)?.split("\n").filter(Boolean) ?? [];
   for (const commit of commits) {
     const text = git(["show", `${commit}:${path}`], top);
-    if (text !== undefined && isStub(text, names(lesson))) return { text, from: `git (commit ${commit.slice(0, 7)})` };
+    if (text !== undefined && isStub(text, names(lesson))) return { text, from: "git" }; // a commit hash would mean nothing to a learner
   }
   return undefined;
 }
