@@ -9,7 +9,8 @@ import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
 import { parseReplay } from "../grading/run-checks.ts";
 import { takePrestarted } from "../grading/child-launcher.mjs";
-import { renderReport, type ReportContext } from "../report/text-report.ts";
+import { leftOut, renderReport, screenRows, SHORTER_DETAILS, type DetailPart, type ReportContext } from "../report/text-report.ts";
+import { wrapAnsi } from "../ui/text.ts";
 import { typeNotes } from "../report/type-notes.ts";
 import { isStub } from "../learner/originals.ts";
 import { existsSync, readFileSync } from "node:fs";
@@ -104,20 +105,33 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     // one to fix first stays on screen; a pipe, a log or --full gets every detail.
     const compact = io.stdout.isTTY === true && !values.full;
     const notes = await notesFor;
-    io.stdout.write(
-      `${renderReport(result, {
+    const width = io.stdout.columns ?? 80;
+    const next = nextStep(result, selection.lessons, !!replay, { course, colors: c });
+    const draw = (omit: ReadonlySet<DetailPart>) => {
+      const report = renderReport(result, {
         colors: c,
         hintFor: hintView(selection.lessons, progress.data),
         gradeCommand: npmCommand("grade"),
         hintCommand: npmCommand("hint"),
-        width: io.stdout.columns,
+        width,
         expand: compact ? "first" : "all",
-        expandKey: `details: ${npmCommand("grade")} ${selection.lessons.length === 1 ? `${selection.lessons[0]!.slug} ` : ""}--full`,
+        expandKey: "details: --full",
+        omit,
         notes: (slug) => notes.get(slug) ?? [],
-      })}\n`,
-    );
+      });
+      const left = leftOut(omit);
+      return [report, ...(left ? wrapAnsi(c.dim(`(left out to fit the screen: ${left}; add --full for all of it)`), width) : []), next].join("\n");
+    };
+    // On a terminal, the report fits the screen, so the failure to fix and "Next:" stay in view.
+    // Room is kept for the shell's prompt, and for the lines npm prints before the command.
+    const rows = compact && io.stdout.rows ? io.stdout.rows - (process.env.npm_lifecycle_event ? 5 : 1) : undefined;
+    let text = "";
+    for (const omit of compact && rows ? SHORTER_DETAILS : [[]]) {
+      text = draw(new Set(omit));
+      if (!rows || screenRows(text, width) <= rows) break;
+    }
+    io.stdout.write(`${text}\n`);
     if (target === "exercises") rememberReportHints(store, selection.lessons, result, progress.data);
-    io.stdout.write(`${nextStep(result, selection.lessons, !!replay, { course, colors: c })}\n`);
   }
   return allPassed(result) ? EXIT.ok : EXIT.failed;
 }

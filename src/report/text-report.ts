@@ -64,11 +64,38 @@ export function statusMark(status: Status, c: Colors): string {
 /** Whether an exercise has details worth showing (a failure, a crash, a time-out). */
 const needsWork = (e: ExerciseResult) => e.status !== "passed" && e.status !== "not-started";
 
+/** What a short screen leaves out, step by step, least needed first. */
+export const SHORTER_DETAILS: readonly (readonly DetailPart[])[] = [
+  [],
+  ["printed"],
+  ["printed", "picture"],
+  ["printed", "picture", "replay"],
+  ["printed", "picture", "replay", "long-hint"],
+  ["printed", "picture", "replay", "hint"],
+];
+
+/** Rows a text takes on a terminal of this width (a line wider than it takes several). */
+export function screenRows(text: string, width: number): number {
+  return text.replace(/\n$/, "").split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(visibleWidth(line) / width)), 0);
+}
+
+/** The parts left out, in words for the learner ("picture, replay"), or "" when nothing is. */
+export function leftOut(omit: ReadonlySet<DetailPart>): string {
+  return [...omit]
+    .filter((p) => p !== "printed" && !(p === "long-hint" && omit.has("hint")))
+    .map((p) => (p === "long-hint" ? "the hint's end" : p === "picture" ? "the diagram" : p))
+    .join(", ");
+}
+
 export function renderReport(result: CourseResult, ctx: ReportContext): string {
   const c = ctx.colors;
   const out: string[] = [];
   const compact = ctx.expand === "first";
   const untouched = (l: LessonResult) => l.exercises.every((e) => e.status === "not-started");
+  const done = (l: LessonResult) => l.exercises.every((e) => e.status === "passed");
+  // On a compact screen, lessons that pass share one line too: they need no attention.
+  const passedLessons = compact && result.lessons.length > 1 ? result.lessons.filter(done) : [];
+
   // The exercise shown in full on a compact screen: the first that needs work.
   const first = result.lessons.flatMap((l) => l.exercises.filter(needsWork))[0];
   const waiting: string[] = [];
@@ -77,6 +104,7 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
       waiting.push(lesson.slug);
       continue;
     }
+    if (passedLessons.includes(lesson)) continue;
     if (!ctx.noTitles) out.push(truncateVisible(`${c.bold(lesson.slug)}  ${lesson.title}`, ctx.width ?? 80));
     const width = Math.max(...lesson.exercises.map((e) => e.name.length));
     for (const e of lesson.exercises) {
@@ -91,11 +119,18 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
     for (const note of ctx.notes?.(lesson.slug) ?? []) out.push(...hangingWrap(`  ${c.yellow("note")} ${note}`, ctx.width ?? 80));
     out.push("");
   }
-  if (waiting.length > 0) {
-    out.push(...wrapAnsi(`${c.dim("·")} ${c.dim(`not started yet: ${waiting.join(", ")}`)}`, ctx.width ?? 80), "");
-  }
+  // The lessons that need nothing share a line each, just above the progress bar, where they stay in view.
+  if (passedLessons.length > 0) out.push(...hangingWrap(`${c.green("✓")} ${c.green(`every exercise passes: ${lessonRange(passedLessons.map((l) => l.slug))}`)}`, ctx.width ?? 80));
+  if (waiting.length > 0) out.push(...hangingWrap(`${c.dim("·")} ${c.dim(`not started yet: ${lessonRange(waiting)}`)}`, ctx.width ?? 80));
   out.push(progressLine(result.summary.passed, result.summary.exercises, c));
   return out.join("\n");
+}
+
+/** "04-teardown to 08-faq (5 lessons)" for three or more lessons in a row, else the list. */
+function lessonRange(slugs: readonly string[]): string {
+  const numbers = slugs.map((s) => Number(s.slice(0, 2)));
+  const inRow = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  return slugs.length >= 3 && inRow ? `${slugs[0]} to ${slugs.at(-1)} (${slugs.length} lessons)` : slugs.join(", ");
 }
 
 function summaryLine(e: ExerciseResult, c: Colors): string {
@@ -164,8 +199,19 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
  */
 function pictureLines(picture: string, width: number): string[] {
   const lines = picture.replace(/\s+$/, "").split("\n");
-  const isDiagram = (i: number): boolean => lines[i]!.includes("|") || (/\S {3,}\S/.test(lines[i]!) && (lines[i + 1] ?? "").includes("|"));
-  const diagramWidth = Math.max(0, ...lines.filter((_, i) => isDiagram(i)).map(visibleWidth));
+  const isDiagram = (i: number): boolean => {
+    const line = lines[i];
+    return line !== undefined && (line.includes("|") || (/\S {3,}\S/.test(line) && (lines[i + 1] ?? "").includes("|")));
+  };
+  // First the diagram is narrowed the way a person would redraw it: every row loses the
+  // same number of columns from its longest run of dashes or spaces (the arrows' shafts
+  // and the gaps), so the columns stay aligned and no label is lost.
+  const rows = lines.map((_, i) => i).filter(isDiagram);
+  const wide = Math.max(0, ...rows.map((i) => visibleWidth(lines[i]!)));
+  const spare = Math.min(...rows.map((i) => longestRun(lines[i]!).length - 2));
+  const squeeze = Math.max(0, Math.min(wide - width, spare));
+  if (squeeze > 0) for (const i of rows) lines[i] = narrowed(lines[i]!, squeeze);
+  const diagramWidth = Math.max(0, ...rows.map((i) => visibleWidth(lines[i]!)));
   const indent = Math.max(0, Math.min(DETAIL_INDENT, width - diagramWidth));
   const pad = " ".repeat(indent);
   // Cutting a quarter off still leaves both ends' arrows readable; more than that does not.
@@ -175,10 +221,23 @@ function pictureLines(picture: string, width: number): string[] {
     if (l === "") out.push("");
     else if (!isDiagram(i)) out.push(...(visibleWidth(l) + indent <= width ? [pad + l] : wrapAnsi(l, width - indent).map((part) => pad + part)));
     else if (tooNarrow) {
-      if (!isDiagram(i - 1) || i === 0) out.push(`(this diagram needs ${diagramWidth} columns; widen the terminal to see it)`);
+      if (!isDiagram(i - 1)) out.push(`(this diagram needs ${diagramWidth} columns; widen the terminal to see it)`);
     } else out.push(truncateVisible(pad + l, width));
   });
   return out;
+}
+
+/** The longest run of dashes or spaces inside a diagram row (an arrow's shaft, a gap between columns). */
+function longestRun(line: string): { readonly at: number; readonly length: number } {
+  let best = { at: -1, length: 0 };
+  for (const m of line.matchAll(/-{3,}| {3,}/g)) if (m[0].length > best.length && m.index! > 0) best = { at: m.index!, length: m[0].length };
+  return best;
+}
+
+/** A diagram row with `columns` fewer characters of its longest run. */
+function narrowed(line: string, columns: number): string {
+  const run = longestRun(line);
+  return line.slice(0, run.at) + line.slice(run.at + columns);
 }
 
 /** What a spec prints for a function that returned nothing: "undefined", or "not a list of segments: undefined". */

@@ -11,10 +11,10 @@
 import { dirname, relative, sep } from "node:path";
 import type { Course, Lesson } from "../course/course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
-import { renderReport, type DetailPart } from "../report/text-report.ts";
+import { leftOut, renderReport, screenRows, SHORTER_DETAILS, type DetailPart } from "../report/text-report.ts";
 import type { ProgressData } from "../state/progress.ts";
 import type { Colors } from "../ui/colors.ts";
-import { truncateVisible, visibleWidth, wrapAnsi } from "../ui/text.ts";
+import { truncateVisible, wrapAnsi } from "../ui/text.ts";
 import { hintView, nextStep } from "../cli/grade.ts";
 import { npmCommand } from "../cli/io.ts";
 
@@ -58,19 +58,11 @@ export function keyLegend(singleKeys: boolean, c: Colors, extra: readonly string
   return singleKeys ? `Keys: ${keys}` : `Type a letter and press Enter: ${keys}`;
 }
 
-/** What the screen leaves out, step by step, until it fits; each says which key brings it back. */
-const SHORTER: readonly { readonly header: boolean; readonly omit: readonly DetailPart[] }[] = [
-  { header: false, omit: [] },
-  { header: true, omit: [] },
-  { header: true, omit: ["printed"] },
-  { header: true, omit: ["printed", "picture"] },
-  { header: true, omit: ["printed", "picture", "replay"] },
-  { header: true, omit: ["printed", "picture", "replay", "long-hint"] },
-  { header: true, omit: ["printed", "picture", "replay", "hint"] },
-];
-
 export function renderWatchScreen(view: WatchView): string {
-  const attempts = view.rows === undefined || view.expanded ? [SHORTER[0]!] : SHORTER;
+  // First the header's explanation goes, then the report's details, least needed first.
+  const attempts = view.rows === undefined || view.expanded
+    ? [{ header: false, omit: [] as readonly DetailPart[] }]
+    : [{ header: false, omit: [] as readonly DetailPart[] }, ...SHORTER_DETAILS.map((omit) => ({ header: true, omit }))];
   let screen = "";
   for (const attempt of attempts) {
     screen = draw(view, attempt.header, new Set(attempt.omit));
@@ -78,11 +70,6 @@ export function renderWatchScreen(view: WatchView): string {
     if (view.rows === undefined || screenRows(screen, view.width) <= view.rows - 1) break;
   }
   return screen;
-}
-
-/** Rows the text takes on a terminal of this width (a line wider than it takes several). */
-function screenRows(text: string, width: number): number {
-  return text.replace(/\n$/, "").split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(visibleWidth(line) / width)), 0);
 }
 
 function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPart>): string {
@@ -102,17 +89,16 @@ function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPar
   });
   const passed = allPassed(result);
   const following = view.course.lessons[view.course.lessons.indexOf(lesson) + 1];
-  const left = [...omit].filter((p) => p !== "printed" && !(p === "long-hint" && omit.has("hint"))).map((p) => (p === "long-hint" ? "the hint's end" : p));
+  const left = leftOut(omit);
   const out = [...(view.showHeader ? [watchHeader(view, shortHeader), ""] : []), report];
-  // (renderReport leaves the lesson's title to the header above.)
-  if (left.length > 0) out.push(...wrapAnsi(`(left out to fit the screen: ${left.join(", ")}; e shows everything)`, view.width).map(c.dim));
+  if (left) out.push(...wrapAnsi(`(left out to fit the screen: ${left}; e shows everything)`, view.width).map(c.dim));
   out.push(nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true }));
   const two = (n: number) => String(n).padStart(2, "0");
   const t = view.gradedAt;
   const time = `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
   const collapsed = result.lessons.flatMap((l) => l.exercises).filter((e) => e.status !== "passed" && e.status !== "not-started").length > 1;
   const extra = [
-    ...(collapsed || left.length > 0 ? [`${c.bold("e")} ${view.expanded ? "less" : "more"}`] : []),
+    ...(collapsed || left ? [`${c.bold("e")} ${view.expanded ? "less" : "more"}`] : []),
     ...(passed && following ? [`${c.bold("n")} next lesson`] : []),
   ];
   out.push(c.dim(`Graded at ${time} in ${(view.elapsedMs / 1000).toFixed(2)} s.`), keyLegend(view.singleKeys, c, extra));
