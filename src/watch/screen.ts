@@ -41,7 +41,7 @@ export interface WatchView {
   readonly showHeader: boolean;
 }
 
-export function watchHeader(view: Pick<WatchView, "course" | "lesson" | "files" | "colors" | "width">, short = false): string {
+export function watchHeader(view: Pick<WatchView, "course" | "lesson" | "files" | "colors" | "width">): string {
   const c = view.colors;
   const shown = view.files.map((f) => relative(view.course.root, f).split(sep).join("/"));
   const [main = "", ...others] = shown;
@@ -49,7 +49,6 @@ export function watchHeader(view: Pick<WatchView, "course" | "lesson" | "files" 
   const mine = others.filter((f) => dirname(f) === dirname(main));
   const also = mine.length > 0 ? ` It builds on ${mine.join(" and ")}: saving ${mine.length > 1 ? "those" : "that"} grades it too.` : "";
   const title = truncateVisible(`${c.bold("Watching")} ${c.bold(view.lesson.slug)}  ${view.lesson.title}`, view.width);
-  if (short) return title;
   return [title, ...wrapAnsi(`Every time you save ${main}, it is graded again.${also}`, view.width).map(c.dim)].join("\n");
 }
 
@@ -63,16 +62,33 @@ export function renderWatchScreen(view: WatchView): string {
   const attempts = view.rows === undefined || view.expanded
     ? [{ header: false, omit: [] as readonly DetailPart[] }]
     : [{ header: false, omit: [] as readonly DetailPart[] }, ...SHORTER_DETAILS.map((omit) => ({ header: true, omit }))];
-  let screen = "";
+  let parts: Screen = { head: [], body: [], foot: [] };
   for (const attempt of attempts) {
-    screen = draw(view, attempt.header, new Set(attempt.omit));
+    parts = draw(view, attempt.header, new Set(attempt.omit));
     // One row stays free for the cursor; a screen taller than the terminal loses its top.
-    if (view.rows === undefined || screenRows(screen, view.width) <= view.rows - 1) break;
+    if (view.rows === undefined || view.expanded || screenRows(join(parts), view.width) <= view.rows - 1) return join(parts);
   }
-  return screen;
+  // Still too tall (a narrow terminal): the report is cut at the bottom, where the least needed lines are,
+  // so the header, the failure's first lines, "Next:" and the keys all stay on the screen.
+  const room = view.rows! - 1 - screenRows(join({ ...parts, body: [] }), view.width) - 1;
+  const body: string[] = [];
+  for (const line of parts.body) {
+    if (screenRows(body.concat(line).join("\n"), view.width) > room) break;
+    body.push(line);
+  }
+  return join({ ...parts, body: [...body, view.colors.dim("… (e shows everything)")] });
 }
 
-function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPart>): string {
+/** A watch screen in three parts: the header, the report, and what always stays (Next:, the keys). */
+interface Screen {
+  readonly head: readonly string[];
+  readonly body: readonly string[];
+  readonly foot: readonly string[];
+}
+
+const join = (s: Screen) => `${[...s.head, ...s.body, ...s.foot].join("\n")}\n`;
+
+function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPart>): Screen {
   const c = view.colors;
   const { lesson, result } = view;
   const report = renderReport(result, {
@@ -90,17 +106,22 @@ function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPar
   const passed = allPassed(result);
   const following = view.course.lessons[view.course.lessons.indexOf(lesson) + 1];
   const left = leftOut(omit);
-  const out = [...(view.showHeader ? [watchHeader(view, shortHeader), ""] : []), report];
-  if (left) out.push(...wrapAnsi(`(left out to fit the screen: ${left}; e shows everything)`, view.width).map(c.dim));
-  out.push(nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true }));
   const two = (n: number) => String(n).padStart(2, "0");
   const t = view.gradedAt;
-  const time = `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+  const graded = `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())} in ${(view.elapsedMs / 1000).toFixed(2)} s`;
+  // A short screen gets a one-line header that also says when it was graded.
+  const header = shortHeader
+    ? [truncateVisible(`${c.bold("Watching")} ${c.bold(lesson.slug)}  ${c.dim(`graded ${graded}`)}  ${lesson.title}`, view.width)]
+    : [watchHeader(view), ""];
+  const foot: string[] = [];
+  if (left) foot.push(...wrapAnsi(`(left out to fit the screen: ${left}; e shows everything)`, view.width).map(c.dim));
+  foot.push(...nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true }).split("\n"));
   const collapsed = result.lessons.flatMap((l) => l.exercises).filter((e) => e.status !== "passed" && e.status !== "not-started").length > 1;
   const extra = [
     ...(collapsed || left ? [`${c.bold("e")} ${view.expanded ? "less" : "more"}`] : []),
     ...(passed && following ? [`${c.bold("n")} next lesson`] : []),
   ];
-  out.push(c.dim(`Graded at ${time} in ${(view.elapsedMs / 1000).toFixed(2)} s.`), keyLegend(view.singleKeys, c, extra));
-  return `${out.join("\n")}\n`;
+  if (!(shortHeader && view.showHeader)) foot.push(c.dim(`Graded at ${graded}.`));
+  foot.push(keyLegend(view.singleKeys, c, extra));
+  return { head: view.showHeader ? header.flatMap((h) => h.split("\n")) : [], body: report.split("\n"), foot };
 }
