@@ -80,7 +80,7 @@ export async function formatHint(outcome: HintOutcome, lesson: Lesson, c: Colors
       const body = renderMarkdown(outcome.text, { width: width - 2, colors: c }).trimEnd().split("\n").map((l) => (l ? `  ${l}` : l));
       const tail =
         outcome.unseen > 0
-          ? [`Ask again for another (${outcome.unseen} not seen yet); all you have seen: ${npmCommand("hint")} ${lesson.slug} --all`]
+          ? wrapAnsi(`Ask again for another (${outcome.unseen} not seen yet); all you have seen: ${npmCommand("hint")} ${lesson.slug} --all`, width)
           : [
               ...wrapAnsi(`${outcome.wasLast ? "That is the last hint, again." : "That was the last hint."} Still stuck? Re-read the lesson, or see the reference solution:`, width),
               `  ${npmCommand("solution")} ${lesson.slug}`,

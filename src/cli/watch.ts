@@ -28,7 +28,8 @@ export async function watchCommand(argv: string[], io: Io): Promise<number> {
   // n (once a lesson passes) moves on to the next lesson.
   for (let lesson = picked.lesson; ; ) {
     const end = await watchLesson({ course: picked.course, lesson, io, poll: args.values.poll === true, ...(seed !== undefined ? { seed } : {}) });
-    if (typeof end !== "object") return end === "interrupt" ? EXIT.interrupted : EXIT.ok;
+    // Ctrl-C is how watch mode is meant to end too: exit 0, so npm prints no error after the goodbye.
+    if (typeof end !== "object") return EXIT.ok;
     lesson = end.next;
   }
 }
