@@ -106,7 +106,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     const compact = io.stdout.isTTY === true && !values.full;
     const notes = await notesFor;
     const width = io.stdout.columns ?? 80;
-    const next = nextStep(result, selection.lessons, !!replay, { course, colors: c });
+    const next = nextStep(result, selection.lessons, !!replay, { course, colors: c, width });
     const draw = (omit: ReadonlySet<DetailPart>) => {
       const report = renderReport(result, {
         colors: c,
@@ -156,7 +156,7 @@ export function typeNotesFor(lessons: readonly Lesson[], root: string): Map<stri
 }
 
 /** What to do next, under a report: the exercise to fix, or, once a lesson passes, the next lesson. */
-export function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean, forward?: { readonly course: Course; readonly colors: Colors; readonly watching?: boolean }): string {
+export function nextStep(result: CourseResult, lessons: readonly Lesson[], replay: boolean, forward?: { readonly course: Course; readonly colors: Colors; readonly watching?: boolean; readonly width?: number }): string {
   if (replay) return allPassed(result) ? "This case passes now. Grade the whole lesson again to check the rest." : "";
   const needsWork = (s: string) => s !== "passed" && s !== "not-started";
   // The exercise the report shows in full comes first, then the first not started.
@@ -174,5 +174,5 @@ export function nextStep(result: CourseResult, lessons: readonly Lesson[], repla
   const c = forward.colors;
   if (!following) return `${c.green(`Lesson ${last!.slug} passes.`)} That was the last lesson: the whole course is yours.`;
   const how = forward.watching ? `press ${c.bold("n")} to watch it, or read it first: ${npmCommand("start")}` : `${c.cyan(`${npmCommand("watch")} ${following.slug}`)} (read it first: ${npmCommand("start")})`;
-  return `${c.green(`Lesson ${last!.slug} passes.`)} Next: ${following.slug}, ${following.title}.\n  ${how}`;
+  return [...wrapAnsi(`${c.green(`Lesson ${last!.slug} passes.`)} Next: ${following.slug}, ${following.title}.`, forward.width ?? 80), `  ${how}`].join("\n");
 }

@@ -176,7 +176,7 @@ export function actionChoices(p: LessonProgress, data: ProgressData, c: Colors) 
     {
       value: "watch" as const,
       name: "Watch it: grade again on every save",
-      description: c.dim(`Keys: r grade again, h next hint, q back here. `) + same(npmCommand("watch")),
+      description: c.dim(`Keys: r grade again, h next hint, e every failure, n next lesson once it passes, q back here. `) + same(npmCommand("watch")),
     },
     {
       value: "hint" as const,

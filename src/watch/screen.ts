@@ -115,7 +115,7 @@ function draw(view: WatchView, shortHeader: boolean, omit: ReadonlySet<DetailPar
     : [watchHeader(view), ""];
   const foot: string[] = [];
   if (left) foot.push(...wrapAnsi(`(left out to fit the screen: ${left}; e shows everything)`, view.width).map(c.dim));
-  foot.push(...nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true }).split("\n"));
+  foot.push(...nextStep(result, [lesson], false, { course: view.course, colors: c, watching: true, width: view.width }).split("\n"));
   const collapsed = result.lessons.flatMap((l) => l.exercises).filter((e) => e.status !== "passed" && e.status !== "not-started").length > 1;
   const extra = [
     ...(collapsed || left ? [`${c.bold("e")} ${view.expanded ? "less" : "more"}`] : []),
