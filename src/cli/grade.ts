@@ -9,7 +9,7 @@ import { gradeLessons, randomSeed } from "../grading/grade-course.ts";
 import { allPassed, type CourseResult } from "../grading/results.ts";
 import { parseReplay } from "../grading/run-checks.ts";
 import { takePrestarted } from "../grading/child-launcher.mjs";
-import { leftOut, renderReport, screenRows, SHORTER_DETAILS, type DetailPart, type ReportContext } from "../report/text-report.ts";
+import { leftOut, noteLines, renderReport, screenRows, SHORTER_DETAILS, type DetailPart, type ReportContext } from "../report/text-report.ts";
 import { wrapAnsi } from "../ui/text.ts";
 import { typeNotes } from "../report/type-notes.ts";
 import { isStub } from "../learner/originals.ts";
@@ -85,12 +85,9 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
       },
     },
   );
-  // The type check reads the learner's source (it runs none of it) here, once the
-  // children have their work, so the two overlap (src/report/type-notes.ts).
-  const notesFor =
-    values.json || target !== "exercises" || replay
-      ? Promise.resolve(new Map<string, string[]>())
-      : new Promise<Map<string, string[]>>((done) => setImmediate(() => done(typeNotesFor(selection.lessons, io.root))));
+  // The type check reads the learner's source (it runs none of it) in a worker thread,
+  // alongside the grading; the report does not wait for it (src/report/type-notes.ts).
+  const notesFor = values.json || target !== "exercises" || replay ? undefined : typeNotesFor(selection.lessons, io.root);
   const result = await grading;
   if (live) io.stderr.write("\r\x1b[K");
 
@@ -104,7 +101,6 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     // On a terminal the first failure is shown in full and the others one line each, so the
     // one to fix first stays on screen; a pipe, a log or --full gets every detail.
     const compact = io.stdout.isTTY === true && !values.full;
-    const notes = await notesFor;
     const width = io.stdout.columns ?? 80;
     const next = nextStep(result, selection.lessons, !!replay, { course, colors: c, width });
     const draw = (omit: ReadonlySet<DetailPart>) => {
@@ -117,14 +113,13 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
         expand: compact ? "first" : "all",
         expandKey: "details: --full",
         omit,
-        notes: (slug) => notes.get(slug) ?? [],
       });
       const left = leftOut(omit);
       return [report, ...(left ? wrapAnsi(c.dim(`(left out to fit the screen: ${left}; add --full for all of it)`), width) : []), next].join("\n");
     };
     // On a terminal, the report fits the screen, so the failure to fix and "Next:" stay in view.
-    // Room is kept for the shell's prompt, and for the lines npm prints before the command.
-    const rows = compact && io.stdout.rows ? io.stdout.rows - (process.env.npm_lifecycle_event ? 5 : 1) : undefined;
+    // Room is kept for the shell's prompt, the lines npm prints before the command, and a type-check note.
+    const rows = compact && io.stdout.rows ? io.stdout.rows - (process.env.npm_lifecycle_event ? 5 : 1) - (notesFor ? 2 : 0) : undefined;
     let text = "";
     for (const omit of compact && rows ? SHORTER_DETAILS : [[]]) {
       text = draw(new Set(omit));
@@ -132,6 +127,8 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     }
     io.stdout.write(`${text}\n`);
     if (target === "exercises") rememberReportHints(store, selection.lessons, result, progress.data);
+    const notes = [...((await notesFor)?.values() ?? [])].flat();
+    if (notes.length > 0) io.stdout.write(`${noteLines(notes, c, width).join("\n")}\n`);
   }
   return allPassed(result) ? EXIT.ok : EXIT.failed;
 }
@@ -145,14 +142,13 @@ export function hintView(lessons: readonly Lesson[], data: ProgressData): Report
 }
 
 /** Type-check notes for each lesson's exercise file, by slug (untouched stubs are skipped). */
-export function typeNotesFor(lessons: readonly Lesson[], root: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const lesson of lessons) {
+export async function typeNotesFor(lessons: readonly Lesson[], root: string): Promise<Map<string, string[]>> {
+  const checked = lessons.map(async (lesson) => {
     const file = lesson.files.exercise;
     const stub = !existsSync(file) || isStub(readFileSync(file, "utf8"), lesson.exercises.map((e) => e.name));
-    out.set(lesson.slug, typeNotes(file, root, stub));
-  }
-  return out;
+    return [lesson.slug, await typeNotes(file, root, stub)] as const;
+  });
+  return new Map(await Promise.all(checked));
 }
 
 /** What to do next, under a report: the exercise to fix, or, once a lesson passes, the next lesson. */

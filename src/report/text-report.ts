@@ -116,7 +116,7 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
       else out.push(line, ...(more ? [truncateVisible(`${" ".repeat(DETAIL_INDENT)}${c.dim(more)}`, ctx.width ?? 80)] : []));
       if (needsWork(e) && !collapsed) out.push(...details(lesson.slug, e, ctx));
     }
-    for (const note of ctx.notes?.(lesson.slug) ?? []) out.push(...hangingWrap(`  ${c.yellow("note")} ${note}`, ctx.width ?? 80));
+    out.push(...noteLines(ctx.notes?.(lesson.slug) ?? [], c, ctx.width ?? 80));
     out.push("");
   }
   // The lessons that need nothing share a line each, just above the progress bar, where they stay in view.
@@ -124,6 +124,11 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
   if (waiting.length > 0) out.push(...hangingWrap(`${c.dim("·")} ${c.dim(`not started yet: ${lessonRange(waiting)}`)}`, ctx.width ?? 80));
   out.push(progressLine(result.summary.passed, result.summary.exercises, c));
   return out.join("\n");
+}
+
+/** Type-check notes, one "note" each, wrapped under themselves. */
+export function noteLines(notes: readonly string[], c: Colors, width: number): string[] {
+  return notes.flatMap((note) => hangingWrap(`  ${c.yellow("note")} ${note}`, width));
 }
 
 /** "04-teardown to 08-faq (5 lessons)" for three or more lessons in a row, else the list. */

@@ -85,8 +85,10 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
         shown = { result, data, elapsedMs, gradedAt: new Date(), notes: [] };
         draw();
         options.onGraded?.(result, elapsedMs);
-        const notes = typeNotesFor([lesson], course.root).get(lesson.slug) ?? [];
-        if (notes.length > 0 && !closed) {
+        // The type check comes after the report (a worker thread); a newer grade makes it stale.
+        const drawn = shown;
+        const notes = (await typeNotesFor([lesson], course.root)).get(lesson.slug) ?? [];
+        if (notes.length > 0 && !closed && shown === drawn) {
           shown = { ...shown, notes };
           draw();
         }

@@ -16,24 +16,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const file = join(root, "exercises", "01-x.ts");
 const helper = join(root, "exercises", "helper.ts");
 
-it("names the file and line of a type error, says the code still ran, and re-checks when an imported file changes", () => {
+it("names the file and line of a type error, says the code still ran, and re-checks when an imported file changes", async () => {
   writeFileSync(helper, "export const one = 1;\n");
   writeFileSync(file, 'import { one } from "./helper.ts";\n\nexport function segLen(dataLength: number, syn: boolean): number {\n  return dataLength + syn + one;\n}\n');
-  const notes = typeNotes(file, root);
+  const notes = await typeNotes(file, root);
   expect(notes).toEqual(["exercises/01-x.ts:4: type error: Operator '+' cannot be applied to types 'number' and 'boolean'. (your code still ran)"]);
-  expect(typeNotes(file, root)).toEqual(notes); // from the cache
+  expect(await typeNotes(file, root)).toEqual(notes); // from the cache
 
   writeFileSync(helper, 'export const one = "1";\n'); // now the sum is a string: a different error, found though 01-x.ts did not change
-  expect(typeNotes(file, root)[0]).toMatch(/^exercises\/01-x\.ts:\d+: type error: /);
-  expect(typeNotes(file, root)[0]).not.toBe(notes[0]);
+  const changed = await typeNotes(file, root);
+  expect(changed[0]).toMatch(/^exercises\/01-x\.ts:\d+: type error: /);
+  expect(changed[0]).not.toBe(notes[0]);
 
   writeFileSync(file, "export function segLen(dataLength: number, syn: boolean): number {\n  return dataLength + (syn ? 1 : 0);\n}\n");
-  expect(typeNotes(file, root)).toEqual([]);
+  expect(await typeNotes(file, root)).toEqual([]);
 });
 
-it("says nothing for an untouched stub, or a file that is not there", () => {
+it("says nothing for an untouched stub, or a file that is not there", async () => {
   writeFileSync(file, "export function f(): number {\n  return 'not checked';\n}\n");
-  expect(typeNotes(file, root, true)).toEqual([]);
-  expect(typeNotes(join(root, "exercises", "none.ts"), root)).toEqual([]);
+  expect(await typeNotes(file, root, true)).toEqual([]);
+  expect(await typeNotes(join(root, "exercises", "none.ts"), root)).toEqual([]);
   expect(existsSync(join(root, "exercises")) && readdirSync(join(root, "exercises")).every((f) => f.endsWith(".ts"))).toBe(true); // no litter
 });
