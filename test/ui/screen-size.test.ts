@@ -45,7 +45,8 @@ function terminal(columns: number, rows: number, command: string) {
   /** Everything printed, lines the terminal wrapped joined again, so their true width shows. */
   const history = () => tmux("capture-pane", "-p", "-J", "-S", "-500", "-t", "t").stdout;
   const shows = (text: string, where = screen) => eventually(() => where().includes(text), () => `"${text}" on screen:\n${screen()}`, 30_000);
-  return { screen, history, shows, keys: (...k: string[]) => tmux("send-keys", "-t", "t", ...k), close: () => tmux("kill-server") };
+  const resize = (x: number, y: number) => tmux("resize-window", "-t", "t", "-x", String(x), "-y", String(y));
+  return { screen, history, shows, resize, keys: (...k: string[]) => tmux("send-keys", "-t", "t", ...k), close: () => tmux("kill-server") };
 }
 
 describe.skipIf(!hasTmux)("reports in a real terminal", () => {
@@ -118,6 +119,23 @@ describe.skipIf(!hasTmux)("reports in a real terminal", () => {
       expect(lines.some((l) => /^ *\|<-+ SYN seq=300 --\|$/.test(l))).toBe(true); // an arrow narrowed, its label whole
       expect(lines.some((l) => /^ *\|-- SYN,ACK seq=0 ack=4294967296 -*>\||^ *\|<-+ SYN,ACK seq=0 ack=4294967296 --\|/.test(l))).toBe(true);
       for (const row of lines.filter((l) => /\|(--|<-)/.test(l))) expect(row).toMatch(/(>\||--\|)( \S+)?$|…$/);
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+
+  it("the menu reflows when the terminal narrows to 60 columns, every lesson on one line", async () => {
+    const t = terminal(100, 30, "npm start");
+    try {
+      await t.shows("Choose a lesson");
+      expect(t.screen()).toMatch(/01-flags +Flags: the eight bits that steer a connection +not started/);
+      t.resize(60, 30);
+      await eventually(() => /❯ · 01-flags/.test(t.screen()) && !t.screen().includes("the eight bits that steer a connection"), () => t.screen(), 20_000);
+      const rows = t.screen().split("\n").filter((l) => /^[❯ ] [✓✗·] \d\d-[a-z]/.test(l));
+      expect(rows).toHaveLength(8); // each lesson on a line of its own: nothing wrapped
+      for (const row of rows) expect(visibleWidth(row)).toBeLessThanOrEqual(60);
+      t.keys("C-c");
+      await t.shows("EXITED 0");
     } finally {
       t.close();
     }
