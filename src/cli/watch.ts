@@ -28,7 +28,8 @@ export async function watchCommand(argv: string[], io: Io): Promise<number> {
   // n (once a lesson passes) moves on to the next lesson.
   for (let lesson = picked.lesson; ; ) {
     const end = await watchLesson({ course: picked.course, lesson, io, poll: args.values.poll === true, ...(seed !== undefined ? { seed } : {}) });
-    // Ctrl-C is how watch mode is meant to end too: exit 0, so npm prints no error after the goodbye.
+    // Ctrl-C is a way to end watch mode too: it says goodbye as q does, and exits 0 so npm adds no error.
+    if (end === "interrupt") io.stdout.write(`Bye! Your progress is saved; ${npmCommand("watch")} ${lesson.slug} brings you back.\n`);
     if (typeof end !== "object") return EXIT.ok;
     lesson = end.next;
   }

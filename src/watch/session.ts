@@ -118,7 +118,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
 
     const end = (how: WatchEnd) => {
       if (closed) return;
-      write(`\n${how === "interrupt" ? `Stopped watching ${lesson.slug}. Goodbye!` : `Stopped watching ${lesson.slug}.`}\n`);
+      write(`\nStopped watching ${lesson.slug}.\n`);
       closed = true;
       watcher.close();
       stopKeys();

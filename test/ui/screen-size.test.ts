@@ -87,8 +87,11 @@ describe.skipIf(!hasTmux)("reports in a real terminal", () => {
       expect(lines.join("\n")).toContain("Next: nextState in");
       expect(lines.at(-1)).toMatch(/^Keys: r grade again · h next hint · e more · q stop/);
       expect(lines.join("\n")).toContain("… (e shows everything)");
-      t.keys("q");
-      await t.shows("Stopped watching 03-handshake.");
+      t.keys("C-c"); // Ctrl-C says goodbye as q does, and npm reports no error
+      await t.shows("EXITED 0");
+      expect(t.screen()).toContain("Stopped watching 03-handshake.");
+      expect(t.history()).toContain("Bye! Your progress is saved; npm run watch -- 03-handshake brings you back.");
+      expect(t.screen()).not.toContain("npm error");
     } finally {
       t.close();
     }
