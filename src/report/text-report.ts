@@ -2,7 +2,9 @@
  * The grading report a learner reads in the terminal: per lesson and exercise,
  * the status; for a failure, the property in words, the smallest counterexample,
  * what the reference gives and what the learner's code gave, a replay command
- * and the hint to read next; then the overall progress.
+ * and the hint to read next; then the overall progress. A screen that must
+ * fit gets the compact form: the first failure in full, the others one line
+ * each, and lessons that pass or are not started one line for all of them.
  */
 import type { Colors } from "../ui/colors.ts";
 import { truncateVisible, visibleWidth, wrapAnsi } from "../ui/text.ts";
@@ -95,7 +97,6 @@ export function renderReport(result: CourseResult, ctx: ReportContext): string {
   const done = (l: LessonResult) => l.exercises.every((e) => e.status === "passed");
   // On a compact screen, lessons that pass share one line too: they need no attention.
   const passedLessons = compact && result.lessons.length > 1 ? result.lessons.filter(done) : [];
-
   // The exercise shown in full on a compact screen: the first that needs work.
   const first = result.lessons.flatMap((l) => l.exercises.filter(needsWork))[0];
   const waiting: string[] = [];
