@@ -85,13 +85,16 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
         shown = { result, data, elapsedMs, gradedAt: new Date(), notes: [] };
         draw();
         options.onGraded?.(result, elapsedMs);
-        // The type check comes after the report (a worker thread); a newer grade makes it stale.
+        // The type check runs in a worker thread after the report, and never holds up the next
+        // grade; its notes are added only while this grade is still the one on screen.
         const drawn = shown;
-        const notes = (await typeNotesFor([lesson], course.root)).get(lesson.slug) ?? [];
-        if (notes.length > 0 && !closed && shown === drawn) {
-          shown = { ...shown, notes };
-          draw();
-        }
+        void typeNotesFor([lesson], course.root).then((all) => {
+          const notes = all.get(lesson.slug) ?? [];
+          if (notes.length > 0 && !closed && shown === drawn) {
+            shown = { ...drawn, notes };
+            draw();
+          }
+        });
       } catch (error) {
         write(`\n${c.red(`Grading failed: ${(error as Error).message}`)}\n`);
       } finally {
