@@ -357,8 +357,12 @@ export function stepPicture(tcb: Tcb, event: TcpEvent, expected: Transition, act
   rows.push(...eventRows(event));
   rows.push(...outcomeRows("the RFC:", expected));
   if (isTransition(actual)) rows.push(...outcomeRows("yours:", actual));
-  const footer = [`the RFC ends in ${showTcb(expected.tcb)}`];
-  if (isTransition(actual)) footer.push(`yours ends in  ${showTcb(actual.tcb)}`);
+  // Two identical lines would send the learner hunting for a difference that is not there.
+  const footer = !isTransition(actual)
+    ? [`the RFC ends in ${showTcb(expected.tcb)}`]
+    : showTcb(actual.tcb) === showTcb(expected.tcb)
+      ? [`both end in ${showTcb(expected.tcb)}: the difference is in what is sent`]
+      : [`the RFC ends in ${showTcb(expected.tcb)}`, `yours ends in  ${showTcb(actual.tcb)}`];
   return drawSequenceDiagram({ left: "you (nextState)", right: "peer", rows, footer });
 }
 

@@ -259,7 +259,10 @@ function closePicture(steps: readonly CloseStep[], expected: CloseOutcome, actua
     left: "client (ISN 100)",
     right: "server (ISN 300)",
     rows,
-    footer: [`the RFC ends: ${showOutcome(expected)}`, `yours ends:   ${showOutcome(actual)}`],
+    footer:
+      showOutcome(expected) === showOutcome(actual)
+        ? [`both end: ${showOutcome(expected)}; the difference is on the way there`]
+        : [`the RFC ends: ${showOutcome(expected)}`, `yours ends:   ${showOutcome(actual)}`],
   });
 }
 

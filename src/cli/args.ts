@@ -24,6 +24,21 @@ export function parseCommand<const O extends Options>(argv: string[], io: { read
     io.stderr.write(`${(error as Error).message}\n\n${usage.trimEnd()}\n`);
     return EXIT.usage;
   }
+  // `npm run grade 03 --replay X` (no `--`): npm keeps --replay for itself, sets
+  // npm_config_replay and passes only "03 X". Say what happened instead of
+  // grading a lesson called "X".
+  // Only when npm itself started this very command (npm_lifecycle_event names its script).
+  const script = /npm run (\S+)/.exec(usage)?.[1];
+  const byNpm = script !== undefined && process.env.npm_lifecycle_event === script;
+  const swallowed = Object.keys(options).find((name) => process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined && !argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)));
+  if (swallowed && byNpm) {
+    // npm leaves the option's value among the words: it is the last of them.
+    const words = argv.filter((a) => !a.startsWith("-"));
+    const value = words.length > 1 ? ` ${words.at(-1)}` : "";
+    const lesson = words.length > 1 ? `${words.slice(0, -1).join(" ")} ` : words.length === 1 ? `${words[0]} ` : "";
+    io.stderr.write(`npm kept --${swallowed} for itself: the workbook's options go after "--". Type:\n  npm run ${script} -- ${lesson}--${swallowed}${value}\n`);
+    return EXIT.usage;
+  }
   if ((parsed.values as { help?: boolean }).help) {
     io.stdout.write(`${usage.trimEnd()}\n`);
     return EXIT.ok;

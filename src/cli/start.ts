@@ -3,7 +3,7 @@
  * which commands to use instead and exits with 2. Ctrl-C leaves cleanly from
  * anywhere: a prompt, watch mode, the pager, or while grading.
  */
-import type { Lesson } from "../course/course.ts";
+import { loadCourse, type Lesson } from "../course/course.ts";
 import { prestart, stopPrestarted } from "../grading/child-launcher.mjs";
 import { loadProgress } from "../learner/progress-check.ts";
 import { colorsFor } from "../ui/colors.ts";
@@ -13,7 +13,7 @@ import { watchLesson } from "../watch/session.ts";
 import { gradeCommand } from "./grade.ts";
 import { showHint } from "./hint.ts";
 import { EXIT, isInteractive, npmCommand, type Io } from "./io.ts";
-import { loadCourseFor } from "./lesson-arg.ts";
+import { currentLesson, loadCourseFor } from "./lesson-arg.ts";
 import { resetLesson } from "./reset.ts";
 import { showSolution } from "./solution.ts";
 import { parseCommand } from "./args.ts";
@@ -27,9 +27,16 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   const args = parseCommand(argv, io, USAGE, {});
   if (typeof args === "number") return args;
   if (!isInteractive(io)) {
+    // The examples name the lesson the learner is on, not always the first.
+    let on = "01";
+    try {
+      on = currentLesson(loadCourse(io.root))?.slug.slice(0, 2) ?? on;
+    } catch {
+      // A broken course is reported by the commands themselves.
+    }
     io.stderr.write(
-      `The menu needs a terminal. Without one, use the commands: ${npmCommand("grade")} 01 · ${npmCommand("watch")} 01 · ` +
-        `${npmCommand("hint")} 01 · ${npmCommand("reset")} 01 --yes · ${npmCommand("solution")} 01\n`,
+      `The menu needs a terminal. Without one, use the commands: ${npmCommand("grade")} ${on} · ${npmCommand("watch")} ${on} · ` +
+        `${npmCommand("hint")} ${on} · ${npmCommand("reset")} ${on} --yes · ${npmCommand("solution")} ${on}\n`,
     );
     return EXIT.usage;
   }
@@ -70,8 +77,12 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
         await gradeCommand([lesson.slug], io);
         return;
       case "watch":
-        if ((await watchLesson({ course, lesson, io })) === "interrupt") throw new UserLeft();
-        return;
+        for (let watched = lesson; ; ) {
+          const end = await watchLesson({ course, lesson: watched, io });
+          if (end === "interrupt") throw new UserLeft();
+          if (end === "quit") return;
+          watched = end.next;
+        }
       case "hint":
         await showHint(lesson, io);
         return;
@@ -101,7 +112,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       course,
       colors: c,
       out: io.stdout,
-      width: io.stdout.columns ?? 80,
+      width: () => io.stdout.columns ?? 80,
+      onResize: (redraw) => {
+        io.stdout.on("resize", redraw);
+        return () => io.stdout.off("resize", redraw);
+      },
       progress,
       act,
       // A grading process starts while the learner picks an action, so "Grade it" and "Watch it" answer sooner.

@@ -136,7 +136,10 @@ export function selectLessons(course: Course, queries: readonly string[]): Selec
       ? [exact]
       : course.lessons.filter((l) => l.slug.startsWith(q) || l.slug.slice(3).startsWith(q));
     const valid = `Lessons: ${course.lessons.map((l) => l.slug).join(", ")}`;
-    if (matches.length === 0) return { ok: false, message: `There is no lesson "${q}". ${valid}` };
+    if (matches.length === 0) {
+      const near = nearest(q, course.lessons);
+      return { ok: false, message: `There is no lesson "${q}".${near ? ` Did you mean ${near.slug}?` : ""} ${valid}` };
+    }
     if (matches.length > 1) {
       return { ok: false, message: `"${q}" matches ${matches.map((l) => l.slug).join(" and ")}; be more precise. ${valid}` };
     }
@@ -155,4 +158,26 @@ export function wrongImplementations(lesson: Lesson): { exercise: string; mistak
       const [exercise = "", ...rest] = f.slice(0, -3).split(".");
       return { exercise, mistake: rest.join("."), file: join(lesson.files.wrongDir, f) };
     });
+}
+
+/** The lesson whose slug, or a word of it, is one or two typing mistakes away from `query` ("hanshake"). */
+function nearest(query: string, lessons: readonly Lesson[]): Lesson | undefined {
+  const q = query.toLowerCase();
+  const allowed = q.length <= 4 ? 1 : 2;
+  const scored = lessons
+    .map((l) => ({ l, d: Math.min(...[l.slug, l.slug.slice(3), ...l.slug.slice(3).split("-")].map((w) => editDistance(q, w))) }))
+    .filter((x) => x.d <= allowed)
+    .sort((a, b) => a.d - b.d);
+  return scored[0]?.l;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

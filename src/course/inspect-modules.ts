@@ -21,6 +21,8 @@ export interface ModuleExports {
   readonly functions: readonly string[];
   /** For a spec: each entry of the default export and its number of properties (null: not a list). */
   readonly specEntries?: Readonly<Record<string, number | null>>;
+  /** For a spec: the names of each entry's properties (hints name the properties they help with). */
+  readonly propertyNames?: Readonly<Record<string, readonly string[]>>;
   /** For a spec: what is wrong with the default export itself, if anything. */
   readonly specProblem?: string;
 }
@@ -40,8 +42,12 @@ async function inspect({ file, kind }: InspectRequest): Promise<ModuleExports> {
     return { file, functions, specProblem: "has no `export default spec({...})`" };
   }
   const specEntries: Record<string, number | null> = {};
-  for (const [name, properties] of Object.entries(spec)) specEntries[name] = Array.isArray(properties) ? properties.length : null;
-  return { file, functions, specEntries };
+  const propertyNames: Record<string, string[]> = {};
+  for (const [name, properties] of Object.entries(spec)) {
+    specEntries[name] = Array.isArray(properties) ? properties.length : null;
+    if (Array.isArray(properties)) propertyNames[name] = properties.map((p: { name?: unknown }) => String(p?.name ?? ""));
+  }
+  return { file, functions, specEntries, propertyNames };
 }
 
 process.once("message", async (requests: InspectRequest[]) => {

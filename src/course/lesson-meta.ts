@@ -4,10 +4,23 @@
  */
 import { parse as parseYaml } from "yaml";
 
+/**
+ * One hint. A plain hint belongs to the ladder the learner climbs one step at a
+ * time; a hint that names the properties (and optionally the inputs) it helps
+ * with is shown by a failure report whenever the failure matches it.
+ */
+export interface Hint {
+  readonly text: string;
+  /** Words a failing property's name contains (case-insensitive): the hint is for those failures. */
+  readonly properties?: readonly string[];
+  /** A regular expression the printed smallest failing input must match, when the property alone is too broad. */
+  readonly input?: string;
+}
+
 export interface ExerciseMeta {
   readonly name: string;
   readonly task: string;
-  readonly hints: readonly string[];
+  readonly hints: readonly Hint[];
 }
 
 export interface LessonMeta {
@@ -60,7 +73,7 @@ export function parseLessonMeta(file: string, yamlText: string): LessonMeta {
     if (task.includes("\n")) failHere(`${at}.task`, "must be one line");
     if (!Array.isArray(raw.hints)) return failHere(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found none`);
     if (raw.hints.length < MIN_HINTS) failHere(`${at}.hints`, `needs at least ${MIN_HINTS} hints, found ${raw.hints.length}`);
-    const hints = raw.hints.map((h, j) => nonEmptyString(h, `${at}.hints[${j}]`, failHere));
+    const hints = raw.hints.map((h, j) => parseHint(h, `${at}.hints[${j}]`, failHere));
     return { name, task, hints };
   });
 
@@ -70,6 +83,33 @@ export function parseLessonMeta(file: string, yamlText: string): LessonMeta {
     labs = (data.labs as unknown[]).map((l, i) => nonEmptyString(l, `labs[${i}]`, fail));
   }
   return { title, exercises, labs };
+}
+
+/** A hint: a string, or `{ text, properties, input }` for a hint chosen by the failure. */
+function parseHint(raw: unknown, at: string, fail: (f: string, p: string) => never): Hint {
+  if (!isRecord(raw)) return { text: nonEmptyString(raw, at, fail) };
+  onlyKeys(raw, ["text", "properties", "input"], `${at}.`, fail);
+  const text = nonEmptyString(raw.text, `${at}.text`, fail);
+  if (!Array.isArray(raw.properties) || raw.properties.length === 0) {
+    return fail(`${at}.properties`, "must list the properties (words of their names) the hint helps with");
+  }
+  const properties = raw.properties.map((p, k) => nonEmptyString(p, `${at}.properties[${k}]`, fail));
+  if (raw.input === undefined) return { text, properties };
+  const input = nonEmptyString(raw.input, `${at}.input`, fail);
+  try {
+    new RegExp(input);
+  } catch (error) {
+    fail(`${at}.input`, `is not a regular expression: ${(error as Error).message}`);
+  }
+  return { text, properties, input };
+}
+
+/** Whether a hint that names properties is for this failure (a plain hint is for none in particular). */
+export function hintMatches(hint: Hint, failure: { readonly property: string; readonly input: string }): boolean {
+  if (!hint.properties) return false;
+  const name = failure.property.toLowerCase();
+  if (!hint.properties.some((p) => name.includes(p.toLowerCase()))) return false;
+  return hint.input === undefined || new RegExp(hint.input).test(failure.input);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -32,6 +32,7 @@ import { splitFrontMatter } from "./lesson-meta.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
 import { spawnCompiled } from "../grading/compile.mjs";
+import { pristineStub } from "../learner/originals.ts";
 
 export const FIXED_SEED = 20261126;
 
@@ -181,9 +182,14 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
   for (const f of courseFindings(root, all, wanted, !!options.lessons)) add(f);
 
   const lessons: Lesson[] = [];
+  const stubs: ReturnType<typeof pristineStub>[] = [];
   for (const slug of slugs) {
     try {
-      lessons.push(loadLesson(root, slug));
+      // The stub as shipped, not the learner's work in progress: the course is checked, not the learner.
+      const lesson = loadLesson(root, slug);
+      const stub = pristineStub(root, lesson);
+      stubs.push(stub);
+      lessons.push({ ...lesson, files: { ...lesson.files, exercise: stub.file } });
       add(pass(slug, undefined, "format", "its front matter is valid and its four files exist"));
     } catch (error) {
       add(fail(slug, undefined, "format", "its front matter is valid and its four files exist", `${slug}: ${(error as Error).message}`));
@@ -197,8 +203,8 @@ export async function checkCourse(root: string, options: SelfCheckOptions = {}):
     add(labFinding(lesson));
   }
   const claims = expectations({ root, lessons }, randomSeed);
-  const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]);
-  for (const lesson of lessons) for (const f of fileFindings(root, lesson, inspected)) add(f);
+  const [results, inspected] = await Promise.all([runSelfCheck(claims), inspection]).finally(() => stubs.forEach((s) => s.dispose()));
+  for (const lesson of lessons) for (const f of [...fileFindings(root, lesson, inspected), hintFinding(lesson, inspected)]) add(f);
   for (const claim of claims) {
     const result = results.get(claim);
     const ok = !!result && claim.holds(result);
@@ -574,3 +580,18 @@ function walk(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+
+/** Every hint written for some failures names properties its exercise's spec really has (a renamed property would orphan it). */
+function hintFinding(lesson: Lesson, inspected: ReadonlyMap<string, ModuleExports>): Finding {
+  const claim = "every hint written for some failures names a property of its exercise";
+  const names = inspected.get(lesson.files.spec)?.propertyNames;
+  if (!names) return pass(lesson.slug, undefined, "files", claim); // an unreadable spec is reported by the file checks
+  const orphans = lesson.exercises.flatMap((e) =>
+    e.hints.flatMap((h, i) =>
+      (h.properties ?? [])
+        .filter((words) => !(names[e.name] ?? []).some((n) => n.toLowerCase().includes(words.toLowerCase())))
+        .map((words) => `${e.name} hint ${i + 1} names "${words}", which no property of ${e.name} contains`),
+    ),
+  );
+  return orphans.length === 0 ? pass(lesson.slug, undefined, "files", claim) : fail(lesson.slug, undefined, "files", claim, `${lesson.slug}: ${orphans.join("; ")} (content/${lesson.slug}.md)`);
+}

@@ -12,7 +12,8 @@ import { EXIT } from "../cli/io.ts";
 import { colorsFor } from "../ui/colors.ts";
 import { errorCode } from "./driver.ts";
 import { LabUnavailableError, openKernelReader, runCommand, type RunCommand } from "./kernel-reader.ts";
-import { choosePredictions, DEFAULT_SOURCES, type ModuleSource } from "./predictor.ts";
+import { choosePredictions, DEFAULT_SOURCES, learnerSourcesFor, type ModuleSource } from "./predictor.ts";
+import { loadLesson, PROJECT_ROOT } from "../course/course.ts";
 import { renderHeader, renderList, renderStepResult, renderStepTitle, renderSummary, type RenderOptions } from "./render.ts";
 import { runScenario } from "./runner.ts";
 import { findScenario, SCENARIO_NAMES, SCENARIOS } from "./scenarios/index.ts";
@@ -96,7 +97,7 @@ export async function runLab(argv: string[], io: LabIo = { stdout: process.stdou
 
   const predictions = await choosePredictions(
     scenario.build().map((step) => step.model),
-    io.sources ?? DEFAULT_SOURCES,
+    io.sources ?? { ...DEFAULT_SOURCES, learner: learnerSourcesFor(scenario.name, openingLabs()) },
   );
   const options: RenderOptions = { colors, width, command: (ports) => reader.command(ports) };
   io.stdout.write(renderHeader(scenario, { system: `${os.type()} ${os.release()}`, tool: reader.tool, predictions }, options));
@@ -198,4 +199,13 @@ function nextLine(rl: Interface, signal: AbortSignal): Promise<string> {
 
 function wrapDone(text: string, width: number): string {
   return text.length <= width ? `${text}\n` : `${text.replace(/: (ss|netstat) /, ":\n  $1 ")}\n`;
+}
+
+/** The scenarios lesson 03 lists: lesson 03's nextState can predict them. */
+function openingLabs(): readonly string[] {
+  try {
+    return loadLesson(PROJECT_ROOT, "03-handshake").labs;
+  } catch {
+    return [];
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * Where the lab's predictions come from: the learner's `nextState` when it
- * works, else the reference solution's. Whatever module is used, the model only
+ * works (lesson 04's, or, for the scenarios lesson 03 lists, lesson 03's while
+ * lesson 04 is still a stub: the learner who has just finished lesson 03 sees
+ * their own code in the handshake lab), else the reference solution's. Whatever module is used, the model only
  * sees a `nextState` function (see model.ts), so tests inject their own.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -40,15 +42,28 @@ function importTs(relative: string): () => Promise<unknown> {
   return async () => import(pathToFileURL(await compileModule(fileURLToPath(new URL(relative, import.meta.url)))).href);
 }
 
+function learnerModule(slug: string): ModuleSource {
+  return {
+    label: `exercises/${slug}.ts`,
+    load: importTs(`../../exercises/${slug}.ts`),
+    isolatedUrl: new URL(`../../exercises/${slug}.ts`, import.meta.url).href,
+  };
+}
+
 /** The learner's lesson-04 module and the reference solution, relative to this file. */
 export const DEFAULT_SOURCES: { readonly learner: ModuleSource; readonly reference: ModuleSource } = {
-  learner: {
-    label: "exercises/04-teardown.ts",
-    load: importTs("../../exercises/04-teardown.ts"),
-    isolatedUrl: new URL("../../exercises/04-teardown.ts", import.meta.url).href,
-  },
+  learner: learnerModule("04-teardown"),
   reference: { label: "solutions/04-teardown.ts", load: importTs("../../solutions/04-teardown.ts") },
 };
+
+/**
+ * The learner's modules to try for a scenario, in order: lesson 04's nextState
+ * (every transition), then lesson 03's when the scenario is one lesson 03 lists
+ * in its `labs` (opening only, which lesson 03's nextState knows).
+ */
+export function learnerSourcesFor(scenario: string, openingLabs: readonly string[]): ModuleSource[] {
+  return [DEFAULT_SOURCES.learner, ...(openingLabs.includes(scenario) ? [learnerModule("03-handshake")] : [])];
+}
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
@@ -114,27 +129,39 @@ export async function attemptInProcess(source: ModuleSource, ops: readonly (read
  */
 export async function choosePredictions(
   ops: readonly (readonly ModelOp[])[],
-  sources: { readonly learner: ModuleSource; readonly reference: ModuleSource } = DEFAULT_SOURCES,
+  sources: { readonly learner: ModuleSource | readonly ModuleSource[]; readonly reference: ModuleSource } = DEFAULT_SOURCES,
 ): Promise<PredictionSet> {
-  const learner = await attempt(sources.learner, ops);
+  const learners = Array.isArray(sources.learner) ? (sources.learner as readonly ModuleSource[]) : [sources.learner as ModuleSource];
+  // The first of the learner's modules that predicts every step wins; the others say why not.
+  const failed: string[] = [];
+  let mine: { source: ModuleSource; steps: Prediction[] } | undefined;
+  for (const source of learners) {
+    const tried = await attempt(source, ops);
+    if (tried.ok) {
+      mine = { source, steps: tried.steps };
+      break;
+    }
+    failed.push(`your ${source.label} ${tried.why}`);
+  }
   const reference = await attempt(sources.reference, ops);
-  if (learner.ok) {
+  const why = failed.join(", and ");
+  if (mine) {
     return {
       source: "learner",
-      summary: `Predictions: your nextState (${sources.learner.label}).`,
-      steps: learner.steps,
+      summary: `Predictions: your nextState (${mine.source.label}${why ? `; ${why}` : ""}).`,
+      steps: mine.steps,
       ...(reference.ok ? { reference: reference.steps } : {}),
     };
   }
   if (reference.ok) {
     return {
       source: "reference",
-      summary: `Predictions: the reference nextState (${sources.reference.label}), because your ${sources.learner.label} ${learner.why}.`,
+      summary: `Predictions: the reference nextState (${sources.reference.label}), because ${why}.`,
       steps: reference.steps,
     };
   }
   return {
     source: "none",
-    summary: `No predictions: ${sources.learner.label} ${learner.why}, and ${sources.reference.label} ${reference.why}. The kernel's states are shown alone.`,
+    summary: `No predictions: ${why}, and ${sources.reference.label} ${reference.why}. The kernel's states are shown alone.`,
   };
 }

@@ -2,6 +2,7 @@
  * Where the learner stands, lesson by lesson, according to the last grades
  * recorded in progress.json: what the menu lists, and the next step it suggests.
  */
+import { statSync } from "node:fs";
 import type { Course, Lesson } from "../course/course.ts";
 import type { Status } from "../grading/results.ts";
 import { statusMark } from "../report/text-report.ts";
@@ -45,6 +46,21 @@ export function courseProgress(course: Course, data: ProgressData): CourseProgre
     total: lessons.reduce((n, l) => n + l.total, 0),
     next: lessons.find((l) => l.state !== "passed"),
   };
+}
+
+/**
+ * Whether the learner's exercise file was saved after the lesson was last
+ * graded: its ✓ or ✗ is then about an older version of the file.
+ */
+export function changedSinceGraded(lesson: Lesson, data: ProgressData): boolean {
+  const times = lesson.exercises.map((e) => data.exercises[exerciseKey(lesson.slug, e.name)]?.at).filter((t): t is string => t !== undefined);
+  if (times.length === 0) return false;
+  const graded = Math.min(...times.map((t) => Date.parse(t)));
+  try {
+    return statSync(lesson.files.exercise).mtimeMs > graded;
+  } catch {
+    return false;
+  }
 }
 
 /** "passed", "failed", "not started" or "1 of 3 passed". */

@@ -15,7 +15,7 @@
  * No second copy of the stubs is kept in the repository.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { Course, Lesson } from "../course/course.ts";
 
@@ -25,7 +25,7 @@ const GIT_HISTORY_DEPTH = 50;
 
 export interface Original {
   readonly text: string;
-  /** Where it came from, in words: "git (commit 1a2b3c4)" or ".backups/originals/01-flags.ts". */
+  /** Where it came from, in words: "git" (the newest committed stub) or ".backups/originals/01-flags.ts". */
   readonly from: string;
 }
 
@@ -81,7 +81,7 @@ function fromGit(lesson: Lesson): Original | undefined {
   const commits = git(["log", `-n${GIT_HISTORY_DEPTH}`, "--format=%H", "--", path], top)?.split("\n").filter(Boolean) ?? [];
   for (const commit of commits) {
     const text = git(["show", `${commit}:${path}`], top);
-    if (text !== undefined && isStub(text, names(lesson))) return { text, from: `git (commit ${commit.slice(0, 7)})` };
+    if (text !== undefined && isStub(text, names(lesson))) return { text, from: "git" }; // a commit hash would mean nothing to a learner
   }
   return undefined;
 }
@@ -91,6 +91,24 @@ function fromSnapshot(root: string, lesson: Lesson): Original | undefined {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, "utf8");
   return isStub(text, names(lesson)) ? { text, from: relative(root, file).split(sep).join("/") } : undefined;
+}
+
+/**
+ * A file holding the lesson's stub as the course ships it, for the course
+ * self-check: the learner's own file while it is still a stub (a fresh clone, or
+ * an instructor's new stub), else the original written to a hidden file beside
+ * it (`exercises/.original.NN-slug.ts`, so its relative imports still resolve),
+ * removed by `dispose`. `npm test` so checks the course, whatever the learner
+ * has solved.
+ */
+export function pristineStub(root: string, lesson: Lesson): { readonly file: string; readonly dispose: () => void } {
+  const file = lesson.files.exercise;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  const original = current !== undefined && isStub(current, names(lesson)) ? undefined : findOriginal(root, lesson);
+  if (!original) return { file, dispose: () => {} };
+  const copy = join(dirname(file), `.original.${process.pid}.${lesson.slug}.ts`);
+  writeAtomically(copy, original.text);
+  return { file: copy, dispose: () => rmSync(copy, { force: true }) };
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */

@@ -15,15 +15,24 @@ export const PROGRESS_SCHEMA = 1;
 
 export interface ProgressData {
   /** Last graded status per exercise, keyed "NN-slug/exerciseName". */
-  readonly exercises: Readonly<Record<string, { readonly status: Status; readonly at: string }>>;
-  /** How many hints of each exercise the learner has unlocked. */
+  readonly exercises: Readonly<Record<string, ExerciseProgress>>;
+  /** How many hints of each exercise the learner had unlocked, in order (files written before seenHints existed). */
   readonly hints: Readonly<Record<string, number>>;
+  /** The hints (1-based numbers) of each exercise the learner has been shown, so they can be read again. Optional: older files stay valid. */
+  readonly seenHints?: Readonly<Record<string, readonly number[]>>;
   /**
    * Lessons whose reference solution the learner chose to see before passing
    * ("I give up"), keyed "NN-slug", with when. Optional: files written before it
    * existed stay valid.
    */
   readonly gaveUp?: Readonly<Record<string, string>>;
+}
+
+export interface ExerciseProgress {
+  readonly status: Status;
+  readonly at: string;
+  /** For a failure: which property failed on which input, so `npm run hint` can pick the hint for it. */
+  readonly failure?: { readonly property: string; readonly input: string };
 }
 
 interface ProgressFile {
@@ -118,23 +127,25 @@ export class ProgressStore {
     const at = new Date().toISOString();
     const exercises = { ...loaded.data.exercises };
     for (const lesson of result.lessons) {
-      for (const e of lesson.exercises) exercises[exerciseKey(lesson.slug, e.name)] = { status: e.status, at };
+      for (const e of lesson.exercises) {
+        const failure = e.failure ? { failure: { property: e.failure.property, input: e.failure.input } } : {};
+        exercises[exerciseKey(lesson.slug, e.name)] = { status: e.status, at, ...failure };
+      }
     }
     const data = { ...loaded.data, exercises };
     this.save(data);
     return { ...loaded, data };
   }
 
-  /**
-   * Unlocks one more hint (up to `total`) and returns how many are unlocked now.
-   * `seen`: how many the learner has already been shown elsewhere (a failed grade
-   * shows the first), so the next one is really new.
-   */
-  unlockHint(key: string, total: number, seen = 0): number {
+  /** Remembers that the learner was shown these hints (1-based numbers) of an exercise. */
+  markHintsSeen(key: string, numbers: readonly number[]): ProgressData {
     const { data } = this.load();
-    const level = Math.min(total, Math.max(data.hints[key] ?? 0, seen) + 1);
-    this.save({ ...data, hints: { ...data.hints, [key]: level } });
-    return level;
+    const before = data.seenHints?.[key] ?? [];
+    const after = [...new Set([...before, ...numbers])].sort((a, b) => a - b);
+    if (after.length === before.length) return data;
+    const next = { ...data, seenHints: { ...data.seenHints, [key]: after } };
+    this.save(next);
+    return next;
   }
 
   /** Records that the learner gave up on a lesson and asked for its reference solution. */

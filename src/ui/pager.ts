@@ -72,7 +72,9 @@ function onPath(program: string, env: NodeJS.ProcessEnv): string | undefined {
 function runExternal(pager: External, text: string, title: string, env: NodeJS.ProcessEnv, stdin: KeyInput): Promise<boolean> {
   stdin.pause(); // the pager reads the keys now
   // ASCII only: less 590 garbles other characters in a prompt. "?e(END) :." says (END) at the end.
-  const prompt = escapeLessPrompt(`${title} - space: next page, b: back, /: search, q: back `) + "?e(END) :.";
+  // %lt-%lb: where the screen is (less counts the lines; the total is unknown on a pipe).
+  // One meaning per key, and short: less shows only the end of a prompt wider than the screen.
+  const prompt = escapeLessPrompt(`${title}, lines `) + "%lt-%lb" + escapeLessPrompt(` - space next page, b page back, q close `) + "?e(END) :.";
   return new Promise((resolve) => {
     const child = spawn(pager.command, [...pager.args, ...(pager.shell ? [] : [`-Ps${prompt}`])], {
       stdio: ["pipe", "inherit", "inherit"],
@@ -111,7 +113,7 @@ function builtInPager(text: string, io: PagerIo, title: string): Promise<void> {
     const shown = lines.slice(top, top + height());
     const end = Math.min(lines.length, top + height());
     const percent = Math.round((end / lines.length) * 100);
-    const status = ` ${title} · lines ${top + 1}-${end} of ${lines.length} (${percent}%) · space next page · b back · ↑↓ · q back `;
+    const status = ` ${title} · lines ${top + 1}-${end} of ${lines.length} (${percent}%) · space next page · b page back · q close `;
     out.write(`\x1b[H\x1b[2J${shown.join("\n")}\n${"\n".repeat(height() - shown.length)}\x1b[7m${truncateVisible(status, width() - 1)}\x1b[27m`);
   };
   return new Promise((resolve, reject) => {

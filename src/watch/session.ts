@@ -8,7 +8,9 @@
  * whole session and starts the runner for the next grade as soon as a grade
  * ends, so a save is graded without waiting for a process to start. Saves that
  * arrive during a grade are graded right after it, once.
- * Watch mode never moves on to another lesson.
+ * Once the lesson passes, n moves on to the next one (never by itself); e shows
+ * every failure in full. Type-check notes (src/report/type-notes.ts) are added
+ * to the screen once the report is up, so they never delay it.
  */
 import type { Course, Lesson } from "../course/course.ts";
 import { startJudge, stopJudge, takePrestarted } from "../grading/child-launcher.mjs";
@@ -23,7 +25,9 @@ import { colorsFor } from "../ui/colors.ts";
 import { isInterrupt, listenForKeys, type Key } from "../ui/keys.ts";
 import { watchFiles } from "./file-watcher.ts";
 import { localDependencies } from "./imports.ts";
-import { keyLegend, renderWatchScreen, watchHeader } from "./screen.ts";
+import { keyLegend, renderWatchScreen, watchHeader, type WatchView } from "./screen.ts";
+import { typeNotesFor } from "../cli/grade.ts";
+import { allPassed } from "../grading/results.ts";
 
 export interface WatchOptions {
   readonly course: Course;
@@ -38,8 +42,8 @@ export interface WatchOptions {
   readonly onGraded?: (result: CourseResult, elapsedMs: number) => void;
 }
 
-/** How watch mode ended: q (back to where it was started) or Ctrl-C (leave the workbook). */
-export type WatchEnd = "quit" | "interrupt";
+/** How watch mode ended: q (back to where it was started), Ctrl-C (leave the workbook), or n (watch the next lesson). */
+export type WatchEnd = "quit" | "interrupt" | { readonly next: Lesson };
 
 export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
   const { course, lesson, io } = options;
@@ -58,6 +62,8 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
   let running = false;
   let again = false;
   let closed = false;
+  let expanded = false;
+  let shown: Pick<WatchView, "result" | "data" | "elapsedMs" | "gradedAt" | "notes"> | undefined;
 
   return new Promise<WatchEnd>((resolve) => {
     const write = (text: string) => {
@@ -80,11 +86,21 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
         const { data, problem } = store.tryRecord(result);
         files = localDependencies(lesson.files.exercise, course.root);
         watcher.watch(files);
-        const width = io.stdout.columns ?? 80;
-        const screen = renderWatchScreen({ course, lesson, files, result, data, elapsedMs, gradedAt: new Date(), colors: c, width, singleKeys, showHeader: tty });
-        write(tty ? `\x1b[H\x1b[2J${screen}` : `\n${c.dim("─".repeat(40))}\n${screen}`);
-        if (problem) write(`${c.yellow(problem)}\n`);
+        shown = { result, data, elapsedMs, gradedAt: new Date(), notes: [] };
+        draw();
+        if (problem) write(`${c.yellow(problem)}
+`);
         options.onGraded?.(result, elapsedMs);
+        // The type check runs in a worker thread after the report, and never holds up the next
+        // grade; its notes are added only while this grade is still the one on screen.
+        const drawn = shown;
+        void typeNotesFor([lesson], course.root).then((all) => {
+          const notes = all.get(lesson.slug) ?? [];
+          if (notes.length > 0 && !closed && shown === drawn) {
+            shown = { ...drawn, notes };
+            draw();
+          }
+        });
       } catch (error) {
         write(`\n${c.red(`Grading failed: ${(error as Error).message}`)}\n`);
       } finally {
@@ -96,6 +112,14 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
       }
     };
 
+    /** Draws the last grade again: after a grade, a key that changes the view, or a resize. */
+    const draw = () => {
+      if (!shown) return;
+      const view = { course, lesson, files, ...shown, colors: c, width: io.stdout.columns ?? 80, singleKeys, showHeader: tty, expanded };
+      const screen = renderWatchScreen(tty && io.stdout.rows ? { ...view, rows: io.stdout.rows } : view);
+      write(tty ? `\x1b[H\x1b[2J${screen}` : `\n${c.dim("─".repeat(40))}\n${screen}`);
+    };
+
     const hint = async () => {
       const outcome = revealNextHint(lesson, store, store.load().data);
       write(`\n${await formatHint(outcome, lesson, c, Math.min(80, io.stdout.columns ?? 80))}\n`);
@@ -103,11 +127,12 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
 
     const end = (how: WatchEnd) => {
       if (closed) return;
-      write(`\n${how === "quit" ? `Stopped watching ${lesson.slug}.` : ""}\n`);
+      write(`\nStopped watching ${lesson.slug}.\n`);
       closed = true;
       watcher.close();
       stopKeys();
       process.off("SIGINT", onSigint);
+      io.stdout.off?.("resize", draw);
       stopJudge(judge);
       resolve(how);
     };
@@ -123,6 +148,14 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
           return void grade();
         case "h":
           return void hint();
+        case "e":
+          expanded = !expanded;
+          return draw();
+        case "n": {
+          const following = course.lessons[course.lessons.indexOf(lesson) + 1];
+          if (shown && allPassed(shown.result) && following) return end({ next: following });
+          return write(`\n${c.dim(following ? `n moves on once ${lesson.slug} passes.` : "This is the last lesson.")}\n`);
+        }
         case "?":
           return write(`\n${keyLegend(singleKeys, c)}\n`);
       }
@@ -137,6 +170,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
     watcher.watch(files);
     const stopKeys = io.stdin ? listenForKeys(io.stdin, onKey) : () => {};
     process.on("SIGINT", onSigint);
+    io.stdout.on?.("resize", draw);
     write(`${watchHeader({ course, lesson, files, colors: c, width: io.stdout.columns ?? 80 })}\n`);
     void grade();
   });

@@ -74,7 +74,7 @@ describe("npm run new-lesson", () => {
     expect(meta.title).toBe("Window scaling");
     expect(meta.exercises.map((e) => e.name)).toEqual(["windowScaling"]);
     expect(meta.exercises[0]!.hints).toHaveLength(2);
-    for (const text of [meta.exercises[0]!.task, ...meta.exercises[0]!.hints]) expect(text).toContain(PLACEHOLDER);
+    for (const text of [meta.exercises[0]!.task, ...meta.exercises[0]!.hints.map((h) => h.text)]) expect(text).toContain(PLACEHOLDER);
     for (const path of tree(root)) expect(readFileSync(join(root, path), "utf8"), path).toContain(PLACEHOLDER);
   });
 

@@ -28,7 +28,8 @@ describe("npm start", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toContain("The menu needs a terminal. Without one, use the commands: npm run grade -- 01");
+    // The learner has passed 01-basics: the examples name the lesson they are on.
+    expect(r.stderr).toContain("The menu needs a terminal. Without one, use the commands: npm run grade -- 02 · npm run watch -- 02");
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -58,7 +59,7 @@ describe("npm start", () => {
       expect(screen()).toContain("❯ Read the lesson");
 
       tmux("send-keys", "-t", "menu", "Down", "Down", "Down");
-      await shows("❯ Next hint (1 of 2, for add)");
+      await shows("❯ Next hint (2 of 2 not seen yet, for add)");
       tmux("send-keys", "-t", "menu", "Enter");
       await shows("Hint 1 of 2 for add");
       expect(screen()).toContain("Use the plus sign.");

@@ -1,7 +1,7 @@
 /**
  * Watch mode: grades at once, regrades within a fraction of a second of a save
  * (also of a file the exercise imports), has manual keys for file systems that
- * send no events, and never moves on to the next lesson by itself.
+ * send no events, and moves on to the next lesson only when asked (n, once it passes).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,7 +38,7 @@ describe("npm run watch", () => {
       await eventually(() => w.graded.length === 1, () => w.io.out());
       expect(w.passed()).toBe(1);
       expect(w.text()).toContain("Every time you save exercises/02-wrong.ts, it is graded again.");
-      expect(w.text()).toContain("Type a letter and press Enter: r grade again · h next hint · q stop watching");
+      expect(w.text()).toContain("Type a letter and press Enter: r grade again · h next hint · q stop");
       expect(w.io.out()).toContain("Hint 1/2");
 
       // h: the next hint at once; r: grade again without a save (file systems that send no events).
@@ -58,17 +58,19 @@ describe("npm run watch", () => {
       console.log(`watch: from save to result on screen in ${latency} ms`);
       expect(latency).toBeLessThan(1500);
       expect(w.passed()).toBe(2);
-      expect(w.text()).toContain("Lesson 02-wrong passes. When you are ready for the next one: npm run watch -- 03-not-started");
-      expect(w.text()).toContain("(watch mode stays on this lesson until you leave it)");
+      expect(w.text()).toContain("Lesson 02-wrong passes. Next: 03-not-started");
+      expect(w.text()).toContain("press n to watch it");
+      expect(w.text()).toContain("n next lesson");
 
       // Saving the same content again (editors do) is not a change.
       writeFileSync(file, readFileSync(file, "utf8"));
       await new Promise((resolve) => setTimeout(resolve, 250));
       expect(w.graded).toHaveLength(3);
     } finally {
-      w.key("q");
+      w.key("n");
     }
-    expect(await w.ended).toBe("quit");
+    const end = await w.ended;
+    expect(typeof end === "object" && end.next.slug).toBe("03-not-started");
     expect(w.io.out()).toContain("Stopped watching 02-wrong.");
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NotImplementedError } from "../../lib/not-implemented.ts";
 import { flags, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
 import { formatSegment, MAX_DELIVERIES_PER_OP, PairModel, predictSteps, type ModelOp } from "../../src/lab/model.ts";
-import { choosePredictions, type ModuleSource } from "../../src/lab/predictor.ts";
+import { choosePredictions, learnerSourcesFor, type ModuleSource } from "../../src/lab/predictor.ts";
 import { SCENARIOS } from "../../src/lab/scenarios/index.ts";
 import { nextState as referenceNextState } from "../../solutions/04-teardown.ts";
 import { nextState } from "./stub-next-state.ts";
@@ -115,6 +115,15 @@ describe("choosing the predictions", () => {
     expect(set.source).toBe("reference");
     expect(set.summary).toContain("is not implemented yet");
     expect(set.steps?.[0]?.server).toBe("LISTEN");
+  });
+
+  it("uses the learner's lesson-03 nextState for an opening scenario while lesson 04 is a stub, and says whose code it is", async () => {
+    const lesson03: ModuleSource = { label: "exercises/03-handshake.ts", load: async () => ({ nextState }) };
+    const set = await choosePredictions(ops, { learner: [notStarted, lesson03], reference: stub });
+    expect(set.source).toBe("learner");
+    expect(set.summary).toBe("Predictions: your nextState (exercises/03-handshake.ts; your exercises/04-teardown.ts is not implemented yet).");
+    expect(learnerSourcesFor("handshake", ["handshake", "syn-backlog"]).map((s) => s.label)).toEqual(["exercises/04-teardown.ts", "exercises/03-handshake.ts"]);
+    expect(learnerSourcesFor("teardown", ["handshake", "syn-backlog"]).map((s) => s.label)).toEqual(["exercises/04-teardown.ts"]);
   });
 
   it("falls back on any throw, a missing export or a missing module", async () => {

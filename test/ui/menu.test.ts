@@ -22,7 +22,8 @@ beforeAll(() => {
 });
 afterAll(() => removeCourse(root));
 
-const at = "2026-01-01T00:00:00.000Z";
+// Graded after the fixture's files were written: no "changed since graded" (a test below checks it).
+const at = "2999-01-01T00:00:00.000Z";
 const PROGRESS: ProgressData = {
   exercises: {
     "01-basics/add": { status: "passed", at },
@@ -85,7 +86,7 @@ describe("the menu", () => {
       "Read the lesson",
       "❯ Grade it",
       "Watch it: grade again on every save",
-      "Next hint (2 of 2, for add)",
+      "Next hint (1 of 2 not seen yet, for add)",
       "Reset exercises/02-wrong.ts to the original",
       "See the reference solution (only if you give up)",
       "← Back to the lessons",
@@ -129,6 +130,21 @@ describe("the menu", () => {
     await screen.next();
     expect(screen.getScreen()).toMatch(/See the reference solution\n/);
     expect(screen.getScreen()).toContain("Next hint (every exercise passes)");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(menu.done).rejects.toSatisfy(isLeaving);
+  });
+
+  it("marks a lesson whose file was saved after its last grade, and offers to grade it first", async () => {
+    const old = "2000-01-01T00:00:00.000Z";
+    const menu = startMenu({ exercises: { "02-wrong/add": { status: "failed", at: old }, "02-wrong/double": { status: "passed", at: old } }, hints: {} });
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/02-wrong +Fixture lesson, wrong +failed, changed since graded/);
+    expect(screen.getScreen()).not.toMatch(/01-basics.*changed/);
+    press("down");
+    press("enter");
+    await screen.next();
+    expect(menu.header()).toContain("exercises/02-wrong.ts was saved after its last grade");
+    expect(screen.getScreen()).toContain("❯ Grade it");
     screen.keypress({ name: "c", ctrl: true });
     await expect(menu.done).rejects.toSatisfy(isLeaving);
   });

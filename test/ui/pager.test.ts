@@ -34,7 +34,7 @@ describe("the pager", () => {
     const t = terminal(10);
     const shown = page(TEXT, t.io, { title: "Lesson 01", env: { WORKBOOK_PAGER: "builtin" } });
     expect(t.written()).toContain("\x1b[?1049h"); // the alternate screen: the menu is still there afterwards
-    expect(t.written()).toContain("Lesson 01 · lines 1-9 of 50 (18%) · space next page · b back");
+    expect(t.written()).toContain("Lesson 01 · lines 1-9 of 50 (18%) · space next page · b page back · q close");
     t.type(" ");
     await new Promise((resolve) => setImmediate(resolve));
     expect(t.written()).toContain("lines 9-17 of 50");

@@ -51,6 +51,25 @@ describe("a counterexample's picture in the report", () => {
     expect(lines.join(" ").replace(/\s+/g, " ")).toContain(PROSE);
   });
 
+  it("at 60 columns narrows the arrows instead of wrapping: every row whole, its label intact, the columns aligned", () => {
+    const lines = report(`${DIAGRAM}\n\n${PROSE}`, 60);
+    // (The replay command is never wrapped: it is copied whole.)
+    expect(Math.max(...lines.filter((l) => !l.includes("Replay")).map(visibleWidth))).toBeLessThanOrEqual(60);
+    const rows = lines.filter((l) => l.includes("|"));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^SYN-SENT +\|-- SYN seq=0 -+>\| SYN-RECEIVED$/);
+    expect(rows[1]).toMatch(/^ESTABLISHED +\|<-+ SYN,ACK seq=0 ack=1 --\|$/);
+    expect(rows[0]!.indexOf("|", 20)).toBe(rows[1]!.indexOf("|", 20)); // the right-hand column stays straight
+    expect(lines.join(" ").replace(/\s+/g, " ")).toContain(PROSE); // prose still wraps
+  });
+
+  it("says how wide the terminal must be rather than cutting most of a diagram away", () => {
+    const lines = report(DIAGRAM, 30);
+    // 54: the narrowest the arrows can be drawn (the shortest shaft keeps two dashes).
+    expect(lines).toContain("(this diagram needs 54 columns; widen the terminal to see it)");
+    expect(lines.some((l) => l.includes("|--"))).toBe(false);
+  });
+
   it("indents it like the other details when the terminal is wide enough", () => {
     const lines = report(`${DIAGRAM}\n\n${PROSE}`, 200);
     for (const line of DIAGRAM.split("\n")) expect(lines).toContain(`      ${line}`);
