@@ -182,24 +182,29 @@ function canonical(value: unknown): string {
 
 function isProgressData(v: unknown): v is ProgressData {
   if (!v || typeof v !== "object") return false;
-  const { exercises, hints, gaveUp } = v as Record<string, unknown>;
-  if (!exercises || typeof exercises !== "object" || !hints || typeof hints !== "object") return false;
-  if ([exercises, hints, gaveUp ?? {}].some((o) => Object.keys(o as object).length > MAX_ENTRIES)) return false;
-  if (gaveUp !== undefined && (!gaveUp || typeof gaveUp !== "object" || !Object.values(gaveUp).every((t) => typeof t === "string"))) {
-    return false;
-  }
+  const { exercises, hints, gaveUp, seenHints } = v as Record<string, unknown>;
+  if (!isRecord(exercises) || !isRecord(hints)) return false;
+  if ([exercises, hints, gaveUp ?? {}, seenHints ?? {}].some((o) => !isRecord(o) || Object.keys(o).length > MAX_ENTRIES)) return false;
+  if (gaveUp !== undefined && !Object.values(gaveUp as object).every((t) => typeof t === "string")) return false;
+  const text = (t: unknown) => typeof t === "string" && t.length <= 10_000;
   // Exactly the fields the workbook writes: the checksum then covers a small, flat value.
+  const failureOk = (f: unknown) => f === undefined || (isRecord(f) && Object.keys(f).every((k) => k === "property" || k === "input") && text(f.property) && text(f.input));
   const statusOk = Object.values(exercises).every(
     (e) =>
-      e &&
-      typeof e === "object" &&
-      !Array.isArray(e) &&
-      Object.keys(e).every((k) => k === "status" || k === "at") &&
-      (STATUSES as readonly string[]).includes((e as { status: string }).status) &&
-      typeof (e as { at: unknown }).at === "string",
+      isRecord(e) &&
+      Object.keys(e).every((k) => k === "status" || k === "at" || k === "failure") &&
+      (STATUSES as readonly string[]).includes(e.status as string) &&
+      text(e.at) &&
+      failureOk(e.failure),
   );
-  const hintsOk = Object.values(hints).every((n) => Number.isInteger(n) && (n as number) >= 0);
-  return statusOk && hintsOk;
+  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 1000;
+  const hintsOk = Object.values(hints).every(count);
+  const seenOk = seenHints === undefined || Object.values(seenHints as object).every((l) => Array.isArray(l) && l.length <= 1000 && l.every(count));
+  return statusOk && hintsOk && seenOk;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** A file-system error code in words. */

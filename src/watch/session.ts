@@ -88,8 +88,7 @@ export function watchLesson(options: WatchOptions): Promise<WatchEnd> {
         watcher.watch(files);
         shown = { result, data, elapsedMs, gradedAt: new Date(), notes: [] };
         draw();
-        if (problem) write(`${c.yellow(problem)}
-`);
+        if (problem) write(`${c.yellow(problem)}\n`);
         options.onGraded?.(result, elapsedMs);
         // The type check runs in a worker thread after the report, and never holds up the next
         // grade; its notes are added only while this grade is still the one on screen.
