@@ -194,8 +194,8 @@ const PDEATHSIG = (() => {
  * from its TypeScript entry, compiled into `kind`'s folder. Compiled
  * synchronously, so without plugins: such an entry must not use
  * `import.meta.url`; it is told the project folder instead (see
- * compiled-runtime.ts). It talks over IPC (with V8's serialization, so values
- * keep undefined, NaN, Map and Set); its stdout is dropped. On Linux it is
+ * compiled-runtime.ts). It talks over IPC (JSON: values JSON would lose are
+ * encoded by transfer.ts); its stdout is dropped. On Linux it is
  * killed when this process dies, however it dies (setpriv --pdeathsig).
  */
 export function spawnCompiled(entry, nodeArgs = [], kind = "judge") {
@@ -205,7 +205,6 @@ export function spawnCompiled(entry, nodeArgs = [], kind = "judge") {
     : [process.execPath, [...nodeArgs, file]];
   return spawn(command, args, {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
-    serialization: "advanced",
     env: { ...process.env, NODE_OPTIONS: "", WORKBOOK_PROJECT_ROOT: PROJECT_ROOT },
   });
 }

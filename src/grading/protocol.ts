@@ -65,16 +65,27 @@ export type ToRunner =
       /** The compiled file to grade. */
       readonly module: string;
     }
-  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly property: number; readonly inputs: readonly unknown[] }
+  /** `inputs` as transfer.ts encodes them (`marked`: some must be revived). */
+  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly property: number; readonly inputs: readonly unknown[]; readonly marked: boolean }
   /** Grading is over: report late faults (timers, rejections), then wait to be stopped. */
   | { readonly type: "end" };
+
+/**
+ * An outcome as sent: a value the runner sent before (the same object, returned
+ * again, e.g. a conversation the harness memoizes for several properties) comes
+ * as `same: id` instead of a second copy; `id` numbers the values sent.
+ */
+export type SentOutcome =
+  | { readonly ok: true; readonly value: unknown; readonly marked?: boolean; readonly id?: number }
+  | { readonly ok: true; readonly same: number }
+  | { readonly ok: false; readonly thrown: Thrown };
 
 export type FromRunner =
   | { readonly type: "ready" }
   | { readonly type: "loaded"; readonly functions: readonly string[]; readonly output: string }
   /** `byGrader`: the harness itself did not load, not the learner's module. */
   | { readonly type: "load-failed"; readonly thrown: Thrown; readonly output: string; readonly byGrader?: boolean }
-  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly Outcome[]; readonly output: string }
+  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly SentOutcome[]; readonly output: string }
   /** Learner code misbehaved outside a call (process.exit in a timer, an unhandled rejection...). */
   | { readonly type: "fault"; readonly message: string }
   | { readonly type: "ended"; readonly output: string };

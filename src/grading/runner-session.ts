@@ -6,8 +6,8 @@
  * killed, and a runner that dies is described in words.
  */
 import type { Child } from "./child-launcher.mjs";
-import type { Frame, FromRunner, Outcome, Thrown, ToRunner } from "./protocol.ts";
-import { capText } from "./transfer.ts";
+import type { Frame, FromRunner, Outcome, SentOutcome, Thrown, ToRunner } from "./protocol.ts";
+import { capText, toTransferable } from "./transfer.ts";
 
 /** The runner stopped answering: its code did not finish in time, or its process died. */
 export class RunnerGone extends Error {
@@ -72,8 +72,21 @@ export class RunnerSession {
 
   async run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]> {
     const request = ++this.request;
-    const m = await this.ask({ type: "run", request, exercise, property, inputs }, (m) => m.type === "outcomes" && m.request === request && m.outcomes.length === inputs.length);
-    return (m as Extract<FromRunner, { type: "outcomes" }>).outcomes;
+    const encoded = toTransferable(inputs);
+    const sent = { type: "run", request, exercise, property, inputs: encoded.value as unknown[], marked: encoded.marked } as const;
+    const m = await this.ask(sent, (m) => m.type === "outcomes" && m.request === request && m.outcomes.length === inputs.length);
+    return (m as Extract<FromRunner, { type: "outcomes" }>).outcomes.map((o) => this.resolve(o));
+  }
+
+  /** The values sent so far, by id, so one sent again by reference is found. */
+  private readonly values = new Map<number, Outcome>();
+
+  private resolve(o: SentOutcome): Outcome {
+    if (!o.ok) return o;
+    if ("same" in o) return this.values.get(o.same) ?? { ok: false, thrown: { text: "The grader lost a value your code returned (not your fault, please report it)." } };
+    const outcome: Outcome = { ok: true, value: o.value, ...(o.marked ? { marked: true } : {}) };
+    if (o.id !== undefined) this.values.set(o.id, outcome);
+    return outcome;
   }
 
   /** Lets the learner's leftover timers and rejections show as faults before the verdict. */
@@ -153,17 +166,18 @@ function checked(m: unknown): FromRunner | undefined {
       return output && isThrown(r.thrown) ? { type: "load-failed", thrown: r.thrown, output: (r.output as string) ?? "", byGrader: r.byGrader === true } : undefined;
     case "outcomes":
       return output && typeof r.request === "number" && Array.isArray(r.outcomes) && r.outcomes.every(isOutcome)
-        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as Outcome[], output: (r.output as string) ?? "" }
+        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as SentOutcome[], output: (r.output as string) ?? "" }
         : undefined;
     default:
       return undefined;
   }
 }
 
-function isOutcome(o: unknown): o is Outcome {
+function isOutcome(o: unknown): o is SentOutcome {
   if (typeof o !== "object" || o === null) return false;
   const r = o as Record<string, unknown>;
-  return r.ok === true ? "value" in r : r.ok === false && isThrown(r.thrown);
+  if (r.ok === true) return "same" in r ? Number.isInteger(r.same) : "value" in r && (r.id === undefined || Number.isInteger(r.id));
+  return r.ok === false && isThrown(r.thrown);
 }
 
 function isThrown(t: unknown): t is Thrown {

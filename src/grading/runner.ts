@@ -12,9 +12,9 @@
 import { createRequire, isBuiltin } from "node:module";
 import { pathToFileURL } from "node:url";
 import { runInThisContext } from "node:vm";
-import type { FromRunner, Outcome, ToRunner } from "./protocol.ts";
+import type { FromRunner, SentOutcome, ToRunner } from "./protocol.ts";
 import { installSandbox } from "./sandbox.ts";
-import { deepFreeze, describeThrown, toTransferable } from "./transfer.ts";
+import { deepFreeze, describeThrown, revive, toTransferable } from "./transfer.ts";
 
 // Stacks stay in the compiled file's lines: Node's source-mapped stacks cost about a millisecond
 // per throw, and a stub throws thousands of times. The judge maps the few lines it shows (source-map.ts).
@@ -55,7 +55,12 @@ process.on("message", (message: ToRunner) => {
       void load(message);
       break;
     case "run":
-      send({ type: "outcomes", request: message.request, outcomes: runAll(message.exercise, message.property, message.inputs), output: sandbox!.takeOutput() });
+      send({
+        type: "outcomes",
+        request: message.request,
+        outcomes: runAll(message.exercise, message.property, (message.marked ? revive(message.inputs) : message.inputs) as unknown[]),
+        output: sandbox!.takeOutput(),
+      });
       break;
     case "end":
       // Let stray timers and rejections surface before grading is declared over.
@@ -86,13 +91,22 @@ async function load(message: Extract<ToRunner, { type: "load" }>): Promise<void>
   }
 }
 
-function runAll(exercise: string, property: number, inputs: readonly unknown[]): Outcome[] {
+/** Objects already sent, by the id they were sent under. */
+const sentIds = new WeakMap<object, number>();
+let lastId = 0;
+
+function runAll(exercise: string, property: number, inputs: readonly unknown[]): SentOutcome[] {
   const run = runs[exercise]?.[property];
   if (typeof run !== "function") return inputs.map(() => ({ ok: false, thrown: { text: `The grader has no property ${property} for ${exercise} (not your fault).` } }));
-  return inputs.map((input): Outcome => {
+  return inputs.map((input): SentOutcome => {
     // Each input is this process's own copy, fresh from the judge's message: frozen, so a write throws.
     try {
-      return { ok: true, ...toTransferable(run(learner, deepFreeze(input))) };
+      const value = run(learner, deepFreeze(input));
+      const same = typeof value === "object" && value !== null ? sentIds.get(value) : undefined;
+      if (same !== undefined) return { ok: true, same };
+      const id = ++lastId;
+      if (typeof value === "object" && value !== null) sentIds.set(value, id);
+      return { ok: true, id, ...toTransferable(value) };
     } catch (thrown) {
       return { ok: false, thrown: describeThrown(thrown, moduleFile) };
     }

@@ -90,7 +90,7 @@ describe("grading hostile learner code", () => {
 
   it("reports running out of memory", async () => {
     const lesson = loadCourse(FIXTURE_ROOT).lessons.filter((l) => l.slug === OUT_OF_MEMORY);
-    const alone = await gradeLessons(lesson, "exercises", { seed: 7 }, { exerciseTimeoutMs: 30_000 });
+    const alone = await gradeLessons(lesson, "exercises", { seed: 7 }, { exerciseTimeoutMs: 30_000, targetBudgetMs: 60_000 });
     expect(alone.lessons[0]!.exercises[0]!.status).toBe("passed");
     expect(alone.lessons[0]!.exercises[1]).toMatchObject({ status: "broken", message: expect.stringMatching(/out of memory/) });
   });
