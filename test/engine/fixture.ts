@@ -1,5 +1,6 @@
 /** Helpers for testing the engine on the fixture course (test/fixtures/course). */
 import { spawnSync } from "node:child_process";
+import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts";
 import { fileURLToPath } from "node:url";
 
 export const FIXTURE_ROOT = fileURLToPath(new URL("../fixtures/course/", import.meta.url));
@@ -18,3 +19,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, root = 
 
 /** The command line's own entry, to start it by hand (signals). */
 export const CLI_ENTRY = BIN;
+
+/** One exercise's result in a graded course, or a clear error when it is not there. */
+export function exerciseIn(result: CourseResult, lesson: string, name: string): ExerciseResult {
+  const found = result.lessons.find((l) => l.slug === lesson)?.exercises.find((e) => e.name === name);
+  if (!found) throw new Error(`no result for ${lesson}/${name}`);
+  return found;
+}

@@ -8,7 +8,7 @@ import { loadCourse } from "../../src/course/course.ts";
 import { gradeLessons, lessonTarget } from "../../src/grading/grade-course.ts";
 import { gradeTargets } from "../../src/grading/supervisor.ts";
 import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts";
-import { FIXTURE_ROOT } from "./fixture.ts";
+import { exerciseIn, FIXTURE_ROOT } from "./fixture.ts";
 
 const OUT_OF_MEMORY = "14-out-of-memory";
 /** Graded on their own below, in a fixed order, one at a time. (Lessons 18 on are sandbox.test.ts's.) */
@@ -24,11 +24,7 @@ beforeAll(async () => {
   elapsed = Date.now() - started;
 });
 
-function exercise(lesson: string, name: string): ExerciseResult {
-  const found = result.lessons.find((l) => l.slug === lesson)?.exercises.find((e) => e.name === name);
-  if (!found) throw new Error(`no result for ${lesson}/${name}`);
-  return found;
-}
+const exercise = (lesson: string, name: string): ExerciseResult => exerciseIn(result, lesson, name);
 
 describe("grading hostile learner code", () => {
   it("passes correct code and counts its properties", () => {

@@ -15,7 +15,7 @@ import type { CourseResult, ExerciseResult } from "../../src/grading/results.ts"
 import { renderReport } from "../../src/report/text-report.ts";
 import { colorsFor } from "../../src/ui/colors.ts";
 import { REPO_ROOT } from "../cli/helpers.ts";
-import { FIXTURE_ROOT } from "./fixture.ts";
+import { exerciseIn, FIXTURE_ROOT } from "./fixture.ts";
 
 const SLUGS = ["18-forges-verdict", "19-borrows-at-run-time", "20-writes-files", "21-starts-processes", "22-answers-vary", "23-huge-values", "24-loops-everywhere", "25-prints-at-import"];
 const victim = join(FIXTURE_ROOT, "exercises/victim.txt");
@@ -35,11 +35,7 @@ beforeAll(async () => {
   elapsed = Date.now() - started;
 });
 
-function exercise(lesson: string, name: string): ExerciseResult {
-  const found = result.lessons.find((l) => l.slug === lesson)?.exercises.find((e) => e.name === name);
-  if (!found) throw new Error(`no result for ${lesson}/${name}`);
-  return found;
-}
+const exercise = (lesson: string, name: string): ExerciseResult => exerciseIn(result, lesson, name);
 
 describe("the sandbox around learner code", () => {
   it("cannot forge a verdict: forged messages, a rigged comparison and a hijacked channel leave stubs not passing", () => {
