@@ -10,17 +10,19 @@ import type { Outcome } from "./protocol.ts";
 import { deepFreeze, describeThrown, toTransferable } from "./transfer.ts";
 
 export function inProcessRuns<M>(spec: Spec<M>, module: M): LearnerRuns {
+  const runOne = (exercise: string, property: number, inputs: readonly unknown[]): Outcome[] => {
+    const run = spec[exercise as keyof M]?.[property]?.run;
+    if (!run) throw new Error(`no property ${property} for ${exercise}`);
+    return inputs.map((input): Outcome => {
+      try {
+        return { ok: true, ...toTransferable(run(module, deepFreeze(structuredClone(input)))) };
+      } catch (thrown) {
+        return { ok: false, thrown: describeThrown(thrown) };
+      }
+    });
+  };
   return {
-    async run(exercise, property, inputs) {
-      const run = spec[exercise as keyof M]?.[property]?.run;
-      if (!run) throw new Error(`no property ${property} for ${exercise}`);
-      return inputs.map((input): Outcome => {
-        try {
-          return { ok: true, ...toTransferable(run(module, deepFreeze(structuredClone(input)))) };
-        } catch (thrown) {
-          return { ok: false, thrown: describeThrown(thrown) };
-        }
-      });
-    },
+    run: async (exercise, property, inputs) => runOne(exercise, property, inputs),
+    runMany: async (exercise, jobs) => jobs.map((job) => runOne(exercise, job.property, job.inputs)),
   };
 }

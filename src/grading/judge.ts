@@ -14,7 +14,7 @@ import { relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isEvery, type AnyProperty } from "../../grader/kit/spec.ts";
 import { printThrown, printValue } from "./print-value.ts";
-import type { Frame, Outcome, Thrown } from "./protocol.ts";
+import type { Frame, Job, Outcome, Thrown } from "./protocol.ts";
 import { formatReplay, type Replay } from "./replay.ts";
 import type { ExerciseResult, Failure } from "./results.ts";
 import type { Place } from "./source-map.ts";
@@ -40,15 +40,21 @@ export interface CheckOptions {
 export interface LearnerRuns {
   /** Rejects when the learner's code cannot answer (it timed out, or its process died). */
   run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]>;
+  /** The same for several properties at once (one round trip): one list of outcomes per job. */
+  runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Outcome[])[]>;
+}
+
+/** A property's first inputs with both answers to them, computed for all properties at once. */
+interface Batch {
+  readonly inputs: readonly unknown[];
+  readonly expected: readonly unknown[];
+  readonly outcomes: readonly Outcome[];
 }
 
 /** A spec's own mistake (the reference throws): never the learner's. */
 export class SpecError extends Error {
   override name = "SpecError";
 }
-
-/** The first batch of inputs sent to the runner; each next one is four times larger. */
-const FIRST_BATCH = 32;
 
 /** How long shrinking a counterexample may take. */
 const SHRINK_MS = 1000;
@@ -84,11 +90,14 @@ export async function judgeExercise<M>(
         : `The grader has no properties for ${exercise}, so it cannot count as passed.`,
     };
   }
+  // Every property's inputs go to the runner in one request, and the reference answers them
+  // while it works: an exercise costs one round trip unless something fails (replays go one by one).
+  const batches = options.replay ? [] : await firstBatches(exercise, chosen, reference, learner, options);
   let passed = 0;
   let notStartedCount = 0;
   let failure: Failure | undefined;
-  for (const [property, index] of chosen) {
-    const found = await findCounterexample(exercise, property, index, reference, learner, options);
+  for (const [k, [property, index]] of chosen.entries()) {
+    const found = await findCounterexample(exercise, property, index, reference, learner, options, batches[k]);
     if (!found) {
       passed++;
       continue;
@@ -116,6 +125,29 @@ export async function judgeExercise<M>(
   };
 }
 
+/** The inputs a property is checked on first: every item, or the run fast-check generates from the seed. */
+function firstInputs<M>(property: AnyProperty<M>, options: CheckOptions): unknown[] {
+  if (isEvery(property.input)) return [...property.input.every];
+  const inputs: unknown[] = [];
+  fc.check(fc.property(property.input, (input) => void inputs.push(input)), { seed: options.seed, numRuns: options.numRuns ?? property.numRuns ?? 100 });
+  return inputs;
+}
+
+async function firstBatches<M>(
+  exercise: string,
+  chosen: readonly (readonly [AnyProperty<M>, number])[],
+  reference: M,
+  learner: LearnerRuns,
+  options: CheckOptions,
+): Promise<Batch[]> {
+  const jobs: Job[] = chosen.map(([property, index]) => ({ property: index, inputs: firstInputs(property, options) }));
+  const pending = learner.runMany(exercise, jobs);
+  pending.catch(() => undefined); // awaited below, unless the reference fails first
+  const expected = jobs.map((job, k) => job.inputs.map((input) => runReference(chosen[k]![0], reference, input)));
+  const outcomes = await pending;
+  return jobs.map((job, k) => ({ inputs: job.inputs, expected: expected[k]!, outcomes: outcomes[k]! }));
+}
+
 async function findCounterexample<M>(
   exercise: string,
   property: AnyProperty<M>,
@@ -123,33 +155,24 @@ async function findCounterexample<M>(
   reference: M,
   learner: LearnerRuns,
   options: CheckOptions,
+  first: Batch | undefined,
 ): Promise<Found | undefined> {
   const expectedOf = (input: unknown) => runReference(property, reference, input);
   const judge = (input: unknown, expected: unknown, outcome: Outcome) => verdictOf(property, input, expected, outcome, options);
   /** The learner's outcomes for some inputs; the reference is computed while the runner works. */
   const both = async (inputs: readonly unknown[]) => {
     const pending = learner.run(exercise, index, inputs);
+    pending.catch(() => undefined); // awaited below, unless the reference fails first
     const expected = inputs.map(expectedOf);
     return { expected, outcomes: await pending };
   };
-  /**
-   * The learner's and the reference's answers for inputs, in batches that grow
-   * (few round trips for code that is right), up to the first wrong answer (so
-   * wrong code, often slow too, is not run on every input): its index, or -1.
-   */
-  const upToFirstWrong = async (inputs: readonly unknown[]) => {
-    const expected: unknown[] = [];
-    const outcomes: Outcome[] = [];
-    for (let start = 0, size = FIRST_BATCH; start < inputs.length; start += size, size *= 4) {
-      const batch = await both(inputs.slice(start, start + size));
-      expected.push(...batch.expected);
-      outcomes.push(...batch.outcomes);
-      for (let k = start; k < outcomes.length; k++) {
-        const verdict = judge(inputs[k], expected[k], outcomes[k]!);
-        if (!verdict.ok) return { expected, outcomes, wrong: k, verdict };
-      }
+  /** The first wrong answer of a batch: its index and verdict, or undefined. */
+  const firstWrong = (batch: Batch) => {
+    for (let k = 0; k < batch.outcomes.length; k++) {
+      const verdict = judge(batch.inputs[k], batch.expected[k], batch.outcomes[k]!);
+      if (!verdict.ok) return { k, verdict };
     }
-    return { expected, outcomes, wrong: -1 } as const;
+    return undefined;
   };
   const tries = options.replay ? REPLAY_TRIES : 1;
   /** Runs one input (`tries` times when replaying) and returns the first wrong answer, if any. */
@@ -175,22 +198,15 @@ async function findCounterexample<M>(
       const verdict = await single(items[i]);
       return verdict.ok ? undefined : found(items[i], verdict, undefined, String(i));
     }
-    const run = await upToFirstWrong(items);
-    return run.wrong < 0 ? undefined : found(items[run.wrong], run.verdict!, undefined, String(run.wrong));
+    const wrong = first && firstWrong(first);
+    return wrong ? found(items[wrong.k], wrong.verdict, undefined, String(wrong.k)) : undefined;
   }
 
   const seed = options.replay?.seed ?? options.seed;
   const numRuns = options.numRuns ?? property.numRuns ?? 100;
-  // First every input of the run, in one batch: fast-check generates the same ones again below, from the same seed.
-  let first: { inputs: readonly unknown[]; expected: readonly unknown[]; outcomes: readonly Outcome[] } | undefined;
-  if (!options.replay) {
-    const inputs: unknown[] = [];
-    fc.check(fc.property(property.input, (input) => void inputs.push(input)), { seed, numRuns });
-    const run = await upToFirstWrong(inputs);
-    // Every answer right: the property holds. Only a failure needs fast-check again, to shrink it.
-    if (run.wrong < 0) return undefined;
-    first = { inputs, expected: run.expected, outcomes: run.outcomes };
-  }
+  // Every answer of the first batch right: the property holds. Only a failure needs fast-check again, to
+  // shrink it: it generates the same inputs from the same seed, so their answers are taken from the batch.
+  if (first && !firstWrong(first)) return undefined;
   let calls = 0;
   let last: { input: unknown; verdict: Verdict & { ok: false } } | undefined;
   let aborted: unknown;

@@ -57,6 +57,12 @@ export interface Frame {
 /** What one call of `run` gave: a value (made transferable, see transfer.ts; `marked` when it holds markers) or something thrown. */
 export type Outcome = { readonly ok: true; readonly value: unknown; readonly marked?: boolean } | { readonly ok: false; readonly thrown: Thrown };
 
+/** Inputs for one property of an exercise. */
+export interface Job {
+  readonly property: number;
+  readonly inputs: readonly unknown[];
+}
+
 export type ToRunner =
   | {
       readonly type: "load";
@@ -65,8 +71,12 @@ export type ToRunner =
       /** The compiled file to grade. */
       readonly module: string;
     }
-  /** `inputs` as transfer.ts encodes them (`marked`: some must be revived). */
-  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly property: number; readonly inputs: readonly unknown[]; readonly marked: boolean }
+  /**
+   * Run properties of one exercise, each on its inputs: one request for many, so
+   * an exercise costs one round trip. `jobs` as transfer.ts encodes them (`marked`:
+   * some inputs must be revived).
+   */
+  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly jobs: readonly Job[]; readonly marked: boolean }
   /** Grading is over: report late faults (timers, rejections), then wait to be stopped. */
   | { readonly type: "end" };
 
@@ -85,7 +95,8 @@ export type FromRunner =
   | { readonly type: "loaded"; readonly functions: readonly string[]; readonly output: string }
   /** `byGrader`: the harness itself did not load, not the learner's module. */
   | { readonly type: "load-failed"; readonly thrown: Thrown; readonly output: string; readonly byGrader?: boolean }
-  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly SentOutcome[]; readonly output: string }
+  /** One list of outcomes per job, in order. */
+  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly (readonly SentOutcome[])[]; readonly output: string }
   /** Learner code misbehaved outside a call (process.exit in a timer, an unhandled rejection...). */
   | { readonly type: "fault"; readonly message: string }
   | { readonly type: "ended"; readonly output: string };

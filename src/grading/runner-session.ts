@@ -6,7 +6,7 @@
  * killed, and a runner that dies is described in words.
  */
 import type { Child } from "./child-launcher.mjs";
-import type { Frame, FromRunner, Outcome, SentOutcome, Thrown, ToRunner } from "./protocol.ts";
+import type { Frame, FromRunner, Job, Outcome, SentOutcome, Thrown, ToRunner } from "./protocol.ts";
 import { capText, toTransferable } from "./transfer.ts";
 
 /** The runner stopped answering: its code did not finish in time, or its process died. */
@@ -71,11 +71,16 @@ export class RunnerSession {
   }
 
   async run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]> {
+    return (await this.runMany(exercise, [{ property, inputs }]))[0]!;
+  }
+
+  async runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Outcome[])[]> {
     const request = ++this.request;
-    const encoded = toTransferable(inputs);
-    const sent = { type: "run", request, exercise, property, inputs: encoded.value as unknown[], marked: encoded.marked } as const;
-    const m = await this.ask(sent, (m) => m.type === "outcomes" && m.request === request && m.outcomes.length === inputs.length);
-    return (m as Extract<FromRunner, { type: "outcomes" }>).outcomes.map((o) => this.resolve(o));
+    const encoded = toTransferable(jobs);
+    const sent = { type: "run", request, exercise, jobs: encoded.value as Job[], marked: encoded.marked } as const;
+    const fits = (m: FromRunner) => m.type === "outcomes" && m.request === request && m.outcomes.length === jobs.length && jobs.every((j, i) => m.outcomes[i]!.length === j.inputs.length);
+    const m = await this.ask(sent, fits);
+    return (m as Extract<FromRunner, { type: "outcomes" }>).outcomes.map((list) => list.map((o) => this.resolve(o)));
   }
 
   /** The values sent so far, by id, so one sent again by reference is found. */
@@ -165,8 +170,8 @@ function checked(m: unknown): FromRunner | undefined {
     case "load-failed":
       return output && isThrown(r.thrown) ? { type: "load-failed", thrown: r.thrown, output: (r.output as string) ?? "", byGrader: r.byGrader === true } : undefined;
     case "outcomes":
-      return output && typeof r.request === "number" && Array.isArray(r.outcomes) && r.outcomes.every(isOutcome)
-        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as SentOutcome[], output: (r.output as string) ?? "" }
+      return output && typeof r.request === "number" && Array.isArray(r.outcomes) && r.outcomes.every((list) => Array.isArray(list) && list.every(isOutcome))
+        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as SentOutcome[][], output: (r.output as string) ?? "" }
         : undefined;
     default:
       return undefined;

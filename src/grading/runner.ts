@@ -12,7 +12,7 @@
 import { createRequire, isBuiltin } from "node:module";
 import { pathToFileURL } from "node:url";
 import { runInThisContext } from "node:vm";
-import type { FromRunner, SentOutcome, ToRunner } from "./protocol.ts";
+import type { FromRunner, Job, SentOutcome, ToRunner } from "./protocol.ts";
 import { installSandbox } from "./sandbox.ts";
 import { deepFreeze, describeThrown, revive, toTransferable } from "./transfer.ts";
 
@@ -58,7 +58,7 @@ process.on("message", (message: ToRunner) => {
       send({
         type: "outcomes",
         request: message.request,
-        outcomes: runAll(message.exercise, message.property, (message.marked ? revive(message.inputs) : message.inputs) as unknown[]),
+        outcomes: ((message.marked ? revive(message.jobs) : message.jobs) as Job[]).map((job) => runAll(message.exercise, job.property, job.inputs)),
         output: sandbox!.takeOutput(),
       });
       break;
