@@ -15,6 +15,11 @@
  *
  * Specs test behaviour only: never wording, error text, or the order of internal
  * steps. See docs/authoring.md for how to write good ones.
+ *
+ * Where each part runs: `run` in the sandboxed runner, with the learner's module
+ * (the reference solutions are withheld there); inputs, the reference's `run`,
+ * `holds` and `show` in the judge. Inputs therefore must be plain data, and
+ * `holds`/`show` receive a copy of what the learner's code returned.
  */
 import type { Arbitrary } from "fast-check";
 
