@@ -18,11 +18,9 @@ export interface Judge {
   readonly problem: string;
 }
 
-export function sandboxFlags(kind: RunnerKind): string[];
 export function launchChild(kind?: RunnerKind): Child;
 export function startJudge(warm?: RunnerKind): Judge;
 export function stopJudge(judge: Judge): void;
-export function stopAll(): void;
 export function childrenWanted(argv: readonly string[]): { count: number; kind: RunnerKind };
 export function prestart(wanted: { count: number; kind?: RunnerKind }): void;
 export function takePrestarted(count?: number): Judge[];

@@ -26,7 +26,7 @@ const [major, minor] = process.versions.node.split(".").map(Number);
 const PERMISSION = major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
 
 /** The node options of a runner of this kind. */
-export function sandboxFlags(kind) {
+function sandboxFlags(kind) {
   return [
     PERMISSION,
     `--allow-fs-read=${COMPILED.runner}/`,
@@ -103,7 +103,7 @@ export function stopJudge(judge) {
 }
 
 /** Stops every runner started from this thread, and from the judges if this is the main thread. */
-export function stopAll() {
+function stopAll() {
   for (const proc of running) proc.kill("SIGKILL");
   running.clear();
   for (const pid of runnerPids) {
