@@ -151,8 +151,9 @@ function userAbort(tcb: Tcb): Transition | undefined {
  * SYN-RECEIVED is where the two halves meet. In the RFC's order (§3.10.7.4):
  * 1. the sequence check (row 21) comes first: a non-RST segment that does not
  *    start at RCV.NXT gets an ACK and is dropped. One exception is the peer's
- *    SYN,ACK in a simultaneous open, which repeats its SYN at IRS: lesson 03
- *    reads it as the ACK it carries;
+ *    SYN,ACK in a simultaneous open (active origin only), which repeats its SYN
+ *    at IRS: lesson 03 reads it as the ACK it carries. After a passive open the
+ *    same segment is simply unacceptable (§3.10.7.4): ACK, stay;
  * 2. RST (rows 22–23), lesson 03;
  * 3. SYN: a passive connection goes back to LISTEN (row 24, lesson 03); an
  *    active one answers with a challenge ACK (row 30);
@@ -163,7 +164,7 @@ function userAbort(tcb: Tcb): Transition | undefined {
  */
 function segmentInSynReceived(tcb: Tcb, segment: Segment, event: TcpEvent): Transition {
   const f = segment.flags;
-  const simultaneousOpenSynAck = f.SYN && f.ACK && segment.seq === tcb.irs;
+  const simultaneousOpenSynAck = !tcb.passiveOpen && f.SYN && f.ACK && !f.RST && segment.seq === tcb.irs;
   if (!f.RST && !simultaneousOpenSynAck && segment.seq !== tcb.rcvNxt) return replyWithAck(tcb);
   if (f.SYN && !f.RST && !simultaneousOpenSynAck && !tcb.passiveOpen) return replyWithAck(tcb);
 
@@ -225,10 +226,11 @@ function receiveAck(tcb: Tcb, ack: number): Transition {
 
 /**
  * A FIN at RCV.NXT (§3.10.7.4, eighth). The FIN occupies one sequence number, so
- * RCV.NXT moves past it (past any payload first), and we acknowledge it.
+ * RCV.NXT moves past it, and we acknowledge it. (Segments carry no data after
+ * CLOSED in this model, as the stub says, so there is no payload to step over.)
  */
 function receiveFin(tcb: Tcb, segment: Segment): Transition {
-  const rcvNxt = seqAdd(segment.seq, segment.dataLength + 1);
+  const rcvNxt = seqAdd(segment.seq, 1);
   const next = (state: State): Transition => {
     const updated: Tcb = { ...tcb, state, rcvNxt };
     return { tcb: updated, send: [ackOf(updated)] };

@@ -1,11 +1,10 @@
 /**
  * Is this a correct run of the scenario? Judged step by step, not by comparing
- * with the reference's run, because a correct nextState may choose among more
- * than one answer in a few places (lessons 03 and 04 accept them all: a
- * challenge ACK or silence for an inexact RST, an RST that also carries ACK,
- * numbers the RFC leaves undefined in CLOSED and LISTEN, ...). One different
- * but correct choice changes everything after it, so a plain comparison of
- * whole runs would fail a learner whose lesson-04 code is right.
+ * with the reference's run, because a correct nextState may choose between two
+ * answers in one place (lessons 03 and 04 accept both: a challenge ACK or
+ * silence for an inexact RST). One different but correct choice changes
+ * everything after it, so a plain comparison of whole runs would fail a learner
+ * whose lesson-04 code is right.
  *
  * So the checker replays the scenario itself, with the reference nextState at
  * both ends and the simulator's rules for the network, and at every step asks:

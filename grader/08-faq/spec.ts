@@ -46,8 +46,8 @@ const has = (s: Segment, ...names: ("SYN" | "ACK" | "FIN" | "RST")[]) =>
 /** Every segment that went onto the wire, with who sent it, in order. */
 const wire = (r: SimResult) => r.trace.flatMap((step) => step.sent.map((segment) => ({ from: step.end!, segment })));
 const anyRst = (r: SimResult) => wire(r).some((w) => w.segment.flags.RST);
-/** A reset: RST, with or without ACK (Linux and lesson 04 allow both), no SYN or FIN. */
-const isReset = (s: Segment) => s.flags.RST && !s.flags.SYN && !s.flags.FIN;
+/** A reset as lesson 03 prescribes it (`RST seq=SEG.ACK`): the RST flag alone, ack 0. */
+const isReset = (s: Segment) => has(s, "RST") && s.ack === 0;
 
 // ── generators ───────────────────────────────────────────────────────────────
 
