@@ -16,6 +16,7 @@
  */
 import fc from "fast-check";
 import { closedTcb, eventText, FLAG_NAMES, flags, segmentText, SEQ_MODULUS, STATES, type FlagName, type Flags, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
+import { awayFromAntipodes } from "../kit/arbitraries.ts";
 import { drawSequenceDiagram, segmentsLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
 
 export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
@@ -201,7 +202,7 @@ export function allFlagsFor(s: Situation): readonly Case[] {
       tcb: t,
       event: { kind: "segment", segment: rawSeg(f, seq, ack, len) },
     })),
-  ).filter((c) => isModelled(c.tcb, c.event));
+  );
 }
 
 function setFlagNamesText(f: Flags): string {
@@ -216,7 +217,7 @@ function setFlagNamesText(f: Flags): string {
 export const ALL_CASES: readonly Case[] = [
   ...ISN_PAIRS.flatMap(([i, p]) => situations(i, p).flatMap(eventsFor)),
   ...ISN_PAIRS.slice(0, 2).flatMap(([i, p]) => situations(i, p).flatMap(allFlagsFor)),
-];
+].filter((c) => isModelled(c.tcb, c.event));
 
 /**
  * What the course never sends to nextState, as the stubs say: a segment with
@@ -260,7 +261,8 @@ export function randomCase(isn: fc.Arbitrary<number>, situationsUpTo: number): f
       // The bits in a random key order: a correct nextState reads them by name.
       const f = Object.fromEntries(order.map((n) => [n, names.includes(n)])) as Flags;
       // Without the ACK bit the ack field means nothing; sometimes it still holds a number.
-      const ack = names.includes("ACK") || staleAck ? acks[ackPick]! : 0;
+      // Never exactly 2^31 from SND.UNA or SND.NXT, where lesson 02 allows either answer.
+      const ack = names.includes("ACK") || staleAck ? awayFromAntipodes(acks[ackPick]!, [t.sndUna, t.sndNxt]) : 0;
       const segment = rawSeg(f, seqs[seqPick]!, ack);
       return { situation: s.name, what: "a generated segment", tcb: t, event: { kind: "segment", segment } };
     })
@@ -680,7 +682,13 @@ export function scriptArb(options: { closing: boolean }): fc.Arbitrary<Script> {
   );
   return fc
     .record({ clientIss: isn, serverIss: isn, start, rest: fc.array(actionArb, { maxLength: options.closing ? 24 : 14 }) })
-    .map(({ clientIss, serverIss, start: s, rest }) => ({ clientIss, serverIss, actions: [...s, ...rest] }));
+    .map(({ clientIss, serverIss, start: s, rest }) => ({
+      clientIss,
+      serverIss,
+      // An old SYN is answered with ack = its seq + 1, which the other end compares
+      // with its own numbers: never exactly 2^31 away (lesson 02 allows either answer there).
+      actions: [...s, ...rest].map((a) => (a.kind === "inject" ? { ...a, seq: awayFromAntipodes(a.seq, [clientIss, serverIss]) } : a)),
+    }));
 }
 
 export function showAction(a: Action): string {

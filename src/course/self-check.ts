@@ -12,8 +12,9 @@
  *   known-wrong file is for a real exercise and exports it, at least three per exercise;
  * - every link and image of the lesson (and of its translations) points to a file that exists;
  * - the reference solution passes (a fixed and a random seed), the untouched stub
- *   is "not started", every known-wrong implementation is rejected: all graded in
- *   one supervised run;
+ *   is "not started", every known-wrong implementation is rejected, every accepted
+ *   reading (grader/NN-slug/readings/) passes, and so does every later lesson's
+ *   reference built on it (src/course/readings.ts): all graded in one supervised run;
  * - course-wide: no lesson file is orphaned or misnamed, no lesson number is used twice.
  *
  * `npm test` runs it on the workbook (test/course/), and so can an instructor on a new lesson.
@@ -29,6 +30,7 @@ import { lessonTarget, randomSeed as freshSeed } from "../grading/grade-course.t
 import { lessonSlugs, loadLesson, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
 import type { InspectRequest, ModuleExports } from "./inspect-modules.ts";
 import { splitFrontMatter } from "./lesson-meta.ts";
+import { acceptedReadings, buildOnReading, buildsOn } from "./readings.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
 import { spawnCompiled } from "../grading/compile.mjs";
@@ -89,6 +91,7 @@ export function expectations(course: Course, randomSeed: number): Expectation[] 
             : `the stub in ${rel(course.root, lesson.files.exercise)} must only \`throw notImplemented("${e.name}")\`, but it was reported ${r.status}: ${describeResult(r)}`,
       });
     }
+    out.push(...readingExpectations(course, lesson, randomSeed));
     // A file named for no exercise is reported by the file checks; grading it would prove nothing.
     for (const wrong of wrongImplementations(lesson).filter((w) => lesson.exercises.some((e) => e.name === w.exercise))) {
       const target: Target = { ...lessonTarget(lesson, "solutions", [wrong.exercise]), id: `${lesson.slug}/wrong/${wrong.exercise}.${wrong.mistake}`, learnerFile: wrong.file };
@@ -104,6 +107,50 @@ export function expectations(course: Course, randomSeed: number): Expectation[] 
             ? `the known-wrong ${rel(course.root, wrong.file)} passes the spec (seed ${randomSeed}): no property catches this mistake. Add one that does.`
             : `the known-wrong ${rel(course.root, wrong.file)} must fail the spec on a property, but it was reported ${r.status}: ${describeResult(r)}`,
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * The claims that prove lessons building on each other grade consistently: each
+ * accepted reading of `lesson` passes it, and every later lesson's reference built
+ * on that reading passes too (on the fixed and the random seed).
+ */
+function readingExpectations(course: Course, lesson: Lesson, randomSeed: number): Expectation[] {
+  const out: Expectation[] = [];
+  const later = course.lessons.filter((l) => l.number > lesson.number && buildsOn(l, lesson));
+  for (const reading of acceptedReadings(lesson)) {
+    const file = rel(course.root, reading.file);
+    const built = buildOnReading(reading, later);
+    for (const seed of [FIXED_SEED, randomSeed]) {
+      const own: Target = { ...lessonTarget(lesson, "solutions"), id: `${lesson.slug}/reading/${reading.name}@${seed}`, learnerFile: reading.file };
+      for (const e of lesson.exercises) {
+        out.push({
+          lesson: lesson.slug,
+          exercise: e.name,
+          claim: `the accepted reading "${reading.name}" passes (seed ${seed})`,
+          target: own,
+          seed,
+          holds: (r) => r.status === "passed",
+          explain: (r) => `the accepted reading ${file} does not pass its own lesson (seed ${seed}): ${describeResult(r)}. Either the reading is wrong, or the spec refuses an answer the stub allows.`,
+        });
+      }
+      for (const next of later) {
+        const target: Target = { ...lessonTarget(next, "solutions"), id: `${next.slug}/on-reading/${lesson.slug}.${reading.name}@${seed}`, learnerFile: built.get(next.slug)! };
+        for (const e of next.exercises) {
+          out.push({
+            lesson: next.slug,
+            exercise: e.name,
+            claim: `the reference passes when built on ${lesson.slug}'s accepted reading "${reading.name}" (seed ${seed})`,
+            target,
+            seed,
+            holds: (r) => r.status === "passed",
+            explain: (r) =>
+              `${rel(course.root, next.files.solution)} built on ${file} (which passes ${lesson.slug}) fails ${next.slug} (seed ${seed}): ${describeResult(r)}. ${next.slug} depends on a case ${lesson.slug} does not grade or leaves open: grade it in ${lesson.slug}, or keep ${next.slug} from producing it.`,
+          });
+        }
+      }
     }
   }
   return out;
