@@ -168,7 +168,10 @@ export function eventsFor(s: Situation): readonly Case[] {
   add("the peer's SYN again (seq = IRS)", seg(["SYN"], tcb.irs));
   add("a SYN far from RCV.NXT", seg(["SYN"], r + 2 ** 20));
   if (tcb.state === "SYN-RECEIVED") {
-    if (!tcb.passiveOpen) add("the peer's SYN,ACK (simultaneous open)", seg(["SYN", "ACK"], tcb.irs, n));
+    // After an active open this is the simultaneous-open SYN,ACK; after a passive one it fails the sequence check.
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), acknowledging our SYN", seg(["SYN", "ACK"], tcb.irs, n));
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), ack = SND.UNA", seg(["SYN", "ACK"], tcb.irs, u));
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), ack = SND.NXT + 1", seg(["SYN", "ACK"], tcb.irs, n + 1));
   } else {
     add("an old SYN,ACK (the peer's handshake segment again)", seg(["SYN", "ACK"], tcb.irs, wrap(i + 1)));
   }
@@ -192,13 +195,15 @@ const ALL_FLAG_SETS: readonly Flags[] = Array.from({ length: 256 }, (_, byte) =>
 export function allFlagsFor(s: Situation): readonly Case[] {
   const t = s.tcb;
   const synchronized = SYNCHRONIZED.has(t.state);
-  const seq = synchronized ? t.rcvNxt : wrap(t.iss + 200);
   const ack = t.sndNxt === t.iss ? wrap(t.iss + 1) : t.sndNxt;
-  const lengths = t.state === "CLOSED" ? [0, 10] : [0];
-  return lengths.flatMap((len) =>
+  // [seq, data length, how to say it]; in SYN-RECEIVED also at IRS, where the simultaneous-open SYN,ACK sits.
+  const at: (readonly [number, number, string])[] = synchronized ? [[t.rcvNxt, 0, "at RCV.NXT"]] : [[wrap(t.iss + 200), 0, ""]];
+  if (t.state === "SYN-RECEIVED") at.push([t.irs, 0, "at IRS"]);
+  if (t.state === "CLOSED") at.push([wrap(t.iss + 200), 10, "with 10 bytes of data"]);
+  return at.flatMap(([seq, len, where]) =>
     ALL_FLAG_SETS.map((f): Case => ({
       situation: s.name,
-      what: `flags ${setFlagNamesText(f)}${len > 0 ? ` with ${len} bytes of data` : ""} (ack field ${ack}${f.ACK ? "" : ", ACK bit clear"})`,
+      what: `flags ${setFlagNamesText(f)}${where ? ` ${where}` : ""} (ack field ${ack}${f.ACK ? "" : ", ACK bit clear"})`,
       tcb: t,
       event: { kind: "segment", segment: rawSeg(f, seq, ack, len) },
     })),
