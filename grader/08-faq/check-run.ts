@@ -36,7 +36,15 @@ import {
 import { nextState } from "../../solutions/04-teardown.ts";
 import { agrees, correctAnswers, showTcb } from "../03-handshake/machine.ts";
 
-export type Verdict = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly why: string };
+export type Verdict =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly step: number;
+      readonly why: string;
+      /** What a correct run has in flight just before the failing step, head first, each with the step that put it there. */
+      readonly inFlight?: readonly string[];
+    };
 
 const WAITING_FOR_ACK: readonly State[] = ["SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "CLOSING", "LAST-ACK"];
 const other = (e: End): End => (e === "client" ? "server" : "client");
@@ -86,6 +94,13 @@ interface Replay {
   readonly last: Record<End, Segment | null>;
   /** Mutated in place: a queue, as in the simulator. */
   readonly network: InFlight[];
+  /** Beside each entry of `network`: which steps put it where it is ("sent by the client at step 3, held up at step 5"). */
+  readonly origins: string[];
+}
+
+/** The queue in words, head first, each segment with the steps that put it there. */
+function describeQueue(replay: Replay): string[] {
+  return replay.network.map((f, k) => `${k === 0 ? "head: " : ""}${segmentText(f.segment)} to the ${f.to} (${replay.origins[k]})`);
 }
 
 /** What one step of the check needs (one object per run, so no closure is made per step). */
@@ -128,6 +143,7 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   for (const s of step.sent) {
     if (s.flags.SYN || s.flags.FIN) replay.last[end] = s;
     replay.network.push({ to: peer, segment: s });
+    replay.origins.push(`sent by the ${end} at step ${i + 1}`);
   }
   return undefined;
 }
@@ -178,7 +194,10 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
           : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${segmentText(again)}: it sends exactly that segment again`);
       }
       if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "a retransmission changes no state");
-      if (again !== null) network.push({ to: other(e), segment: again });
+      if (again !== null) {
+        network.push({ to: other(e), segment: again });
+        replay.origins.push(`retransmitted by the ${e} at step ${i + 1}`);
+      }
       return undefined;
     }
     case "old-syn": {
@@ -188,6 +207,7 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
     }
     case "deliver": {
       const head = network.shift();
+      replay.origins.shift();
       if (head === undefined) return quiet(c, null, null);
       const event: TcpEvent = { kind: "segment", segment: head.segment };
       const onSegment = answers(tcbs[head.to], event, scenario.handshake);
@@ -199,9 +219,17 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
       const head = network[0];
       if (head === undefined) return quiet(c, null, null);
       const problem = quiet(c, head.to, head.segment);
-      if (action.kind === "drop") network.shift();
-      else if (action.kind === "duplicate") network.unshift(head);
-      else network.push(network.shift()!);
+      const { origins } = replay;
+      if (action.kind === "drop") {
+        network.shift();
+        origins.shift();
+      } else if (action.kind === "duplicate") {
+        network.unshift(head);
+        origins.unshift(`a copy made at step ${i + 1} of the one ${origins[0]}`);
+      } else {
+        network.push(network.shift()!);
+        origins.push(`${origins.shift()}, held up at step ${i + 1}`);
+      }
       return problem;
     }
   }
@@ -216,7 +244,7 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
   const limit = scenario.maxSteps ?? SIM_DEFAULT_MAX_STEPS;
   const script = scenario.script;
 
-  const replay: Replay = { tcbs: { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) }, last: { client: null, server: null }, network: [] };
+  const replay: Replay = { tcbs: { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) }, last: { client: null, server: null }, network: [], origins: [] };
   const { tcbs, network } = replay;
 
   let i = 0;
@@ -229,8 +257,9 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
     }
     if (!isStepLike(step)) return fail(i, "this trace entry is not a well-formed step");
     if (step.action !== action.kind) return fail(i, `this step should be a "${action.kind}", the trace says "${step.action}"`);
+    const queued = describeQueue(replay);
     const problem = checkStep({ replay, scenario, step, i }, action);
-    if (problem) return problem;
+    if (problem && !problem.ok) return { ...problem, inFlight: queued };
   }
 
   if (trace.length !== i) {

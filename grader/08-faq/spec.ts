@@ -247,6 +247,10 @@ const STAGES: readonly (readonly SimAction[])[] = [
   [...HANDSHAKE, close("client"), close("server"), DELIVER],
   [connect("client"), connect("server")],
   [connect("client"), connect("server"), DELIVER],
+  // Three segments in flight (both FINs, one copied), then one held up: where a
+  // copy or a held-up segment goes is visible only with three or more.
+  [...HANDSHAKE, close("client"), close("server"), DUPLICATE],
+  [...HANDSHAKE, close("client"), close("server"), DUPLICATE, DELAY],
 ];
 const ALL_ACTIONS: readonly SimAction[] = [
   DELIVER,
