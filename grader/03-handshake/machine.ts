@@ -180,10 +180,15 @@ export function eventsFor(s: Situation): readonly Case[] {
   return out;
 }
 
-/** Every one of the 256 flag combinations, each as a Flags value. */
-const ALL_FLAG_SETS: readonly Flags[] = Array.from({ length: 256 }, (_, byte) =>
-  flags(...FLAG_NAMES.filter((_, k) => (byte & (0x80 >> k)) !== 0)),
-);
+/**
+ * Every one of the 256 flag combinations, each as a Flags value whose keys run in
+ * the reverse of header order (FIN first): a nextState that reads the bits by
+ * position instead of by name is caught on every run.
+ */
+const ALL_FLAG_SETS: readonly Flags[] = Array.from({ length: 256 }, (_, byte) => {
+  const set = flags(...FLAG_NAMES.filter((_, k) => (byte & (0x80 >> k)) !== 0));
+  return Object.fromEntries([...FLAG_NAMES].reverse().map((n) => [n, set[n]])) as Flags;
+});
 
 /**
  * Every flag combination the course can send, aimed where it matters most: at
