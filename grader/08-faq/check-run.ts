@@ -34,7 +34,7 @@ import {
   type Transition,
 } from "../../lib/tcp.ts";
 import { nextState } from "../../solutions/04-teardown.ts";
-import { agrees, correctAnswers, showTcb } from "../03-handshake/machine.ts";
+import { agrees, correctAnswers, differences, showTcb } from "../03-handshake/machine.ts";
 
 export type Verdict =
   | { readonly ok: true }
@@ -135,7 +135,9 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   }
   if (chosen === undefined) {
     const ref = candidates[0]!;
-    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${eventText(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
+    // When both print alike (a flag or an ack field the text does not show), say which field differs.
+    const differs = step[end] === ref.tcb.state ? differences({ tcb: ref.tcb, send: step.sent }, ref).map((d) => `; differs: ${d}`).join("") : "";
+    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${eventText(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}${differs}`);
   }
   const peer = other(end);
   if (step[peer] !== tcbs[peer].state) return fail(i, `the ${peer} takes no part in this step and should stay ${tcbs[peer].state}`);
@@ -272,7 +274,10 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
   }
   for (const e of ["client", "server"] as const) {
     const final = r[e];
-    if (!agrees({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] })) return fail(i, `the final ${e} TCB should be ${showTcb(tcbs[e])}`);
+    if (!agrees({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] })) {
+      const differs = differences({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] }).map((d) => `; differs: ${d}`).join("");
+      return fail(i, `the final ${e} TCB should be ${showTcb(tcbs[e])}${differs}`);
+    }
   }
   return { ok: true };
 }
