@@ -28,7 +28,14 @@ function claimKey(c: Expectation): string {
   return `${c.lesson} ${c.exercise}: ${c.claim.replace(/ \(seed \d+\)$/, "")}`;
 }
 
-export async function sweep(lessons: readonly string[], seeds: readonly number[], onSeed?: (done: number) => void): Promise<SweepResult> {
+export interface SweepProgress {
+  /** After each seed: how many seeds are done. */
+  readonly onSeed?: (done: number) => void;
+  /** Each time a claim fails on a seed, at once (a long sweep stopped early still tells). */
+  readonly onFailure?: (claim: string, seed: number) => void;
+}
+
+export async function sweep(lessons: readonly string[], seeds: readonly number[], progress: SweepProgress = {}): Promise<SweepResult> {
   const started = Date.now();
   const course = loadCourse(PROJECT_ROOT);
   const picked = selectLessons(course, lessons);
@@ -52,8 +59,9 @@ export async function sweep(lessons: readonly string[], seeds: readonly number[]
       const entry = failures.get(key) ?? { lesson: c.lesson, exercise: c.exercise, claim: c.claim.replace(/ \(seed \d+\)$/, ""), seeds: [], why: r ? c.explain(r) : "no result" };
       entry.seeds.push(seed);
       failures.set(key, entry);
+      progress.onFailure?.(key, seed);
     }
-    onSeed?.(++done);
+    progress.onSeed?.(++done);
   }
   return {
     seeds,
@@ -69,8 +77,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--seeds must be a positive whole number, not ${values.seeds}`);
   const lessons = values.lessons.split(",").map((s) => s.trim()).filter(Boolean);
   const seeds = Array.from({ length: count }, randomSeed);
-  const result = await sweep(lessons, seeds, (done) => {
-    if (done % 10 === 0 || done === count) process.stderr.write(`  ${done}/${count} seeds\n`);
+  const started = Date.now();
+  const result = await sweep(lessons, seeds, {
+    onSeed: (done) => {
+      if (done % 10 === 0 || done === count) process.stderr.write(`  ${done}/${count} seeds (${((Date.now() - started) / 60_000).toFixed(1)} min)\n`);
+    },
+    onFailure: (claim, seed) => process.stderr.write(`  FAILED on seed ${seed}: ${claim}\n`),
   });
   const minutes = (result.durationMs / 60_000).toFixed(1);
   if (result.unstable.length === 0) {
