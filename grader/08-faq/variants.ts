@@ -35,7 +35,7 @@ export interface Mistakes {
 
 const WAITING_FOR_ACK: readonly State[] = ["SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "CLOSING", "LAST-ACK"];
 /** The wrong drain's own safety net: far beyond any bound a spec uses, but finite. */
-const HIDDEN_CAP = 10_000;
+const HIDDEN_CAP = 1_000;
 
 export function makeSimulate(mistakes: Mistakes): (scenario: Scenario) => SimResult {
   return (scenario) => {

@@ -23,7 +23,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Lexer, marked, type Token } from "marked";
-import { gradeTargets } from "../grading/supervisor.ts";
+import { gradeTargets, type SupervisorOptions } from "../grading/supervisor.ts";
 import type { Target } from "../grading/protocol.ts";
 import type { ExerciseResult } from "../grading/results.ts";
 import { lessonTarget, randomSeed as freshSeed } from "../grading/grade-course.ts";
@@ -157,13 +157,13 @@ function readingExpectations(course: Course, lesson: Lesson, randomSeed: number)
 }
 
 /** Runs every expectation's target once (grouped by seed) and pairs each claim with its result. */
-export async function runSelfCheck(claims: readonly Expectation[]): Promise<Map<Expectation, ExerciseResult>> {
+export async function runSelfCheck(claims: readonly Expectation[], supervisor: SupervisorOptions = {}): Promise<Map<Expectation, ExerciseResult>> {
   const out = new Map<Expectation, ExerciseResult>();
   const seeds = [...new Set(claims.map((c) => c.seed))];
   for (const seed of seeds) {
     const mine = claims.filter((c) => c.seed === seed);
     const targets = [...new Map(mine.map((c) => [c.target.id, c.target])).values()];
-    const results = await gradeTargets(targets, { seed });
+    const results = await gradeTargets(targets, { seed }, supervisor);
     for (const claim of mine) {
       const result = results.get(claim.target.id)!.find((r) => r.name === claim.exercise);
       if (result) out.set(claim, result);
