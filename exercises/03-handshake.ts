@@ -47,24 +47,47 @@ import type { Segment, Tcb, TcpEvent, Transition } from "../lib/tcp.ts";
  *     now, before the server is!)
  *   - SYN without ACK (simultaneous open) -> SYN-RECEIVED with passiveOpen
  *     false; irs, rcvNxt as above; send SYN,ACK seq=ISS ack=rcvNxt.
- * SYN-RECEIVED (for segments; lesson 04 adds close, abort and the FIN bit, so
- * ignore a FIN here)
+ * SYN-RECEIVED (segments only; lesson 04 adds close and abort, the sequence
+ * check and the FIN bit, so ignore a FIN here: answer as if it were not set)
  *   - RST with SEG.SEQ exactly rcvNxt (a "valid" RST) -> passive origin: back to
- *     LISTEN; active origin: CLOSED. Any other RST changes nothing.
+ *     LISTEN; active origin: CLOSED. Any other RST changes nothing: drop it, or
+ *     (your choice, both are accepted) send the challenge ACK seq=sndNxt
+ *     ack=rcvNxt.
  *   - SYN, passive origin -> back to LISTEN.
  *   - no ACK bit -> drop it.
  *   - acceptable ACK (sndUna < SEG.ACK =< sndNxt) -> ESTABLISHED, sndUna = SEG.ACK.
  *   - unacceptable ACK -> stay, send RST seq=SEG.ACK.
- *   - simultaneous open: the peer's SYN,ACK repeats its SYN (SEG.SEQ = irs).
- *     Treat it as the ACK it carries: an acceptable one -> ESTABLISHED.
+ *   - simultaneous open (passiveOpen false only): the peer's SYN,ACK repeats its
+ *     SYN (SEG.SEQ = irs). Treat it as the ACK it carries: an acceptable one ->
+ *     ESTABLISHED, an unacceptable one -> RST seq=SEG.ACK, as for any ACK.
+ *   Lesson 04 only ever hands you SYN-RECEIVED segments that are a RST, that
+ *   start at rcvNxt (a SYN there only with passive origin), or that are that
+ *   simultaneous-open SYN,ACK; the others (e.g. a SYN,ACK at irs after a
+ *   passive open: RFC 9293 §3.10.7.4 answers it with an ACK) are lesson 04's.
  *
  * Everything else (an open on an open connection, close or abort in CLOSED, a
- * segment with none of the bits above, the 2MSL timeout, and every event in the
- * states after ESTABLISHED): return the Tcb unchanged and send nothing.
+ * segment with none of the bits above, the 2MSL timeout, and open or the 2MSL
+ * timeout in the states after SYN-RECEIVED): return the Tcb unchanged and send
+ * nothing. Segments in ESTABLISHED and later, and close or abort in SYN-RECEIVED
+ * and later, never reach this function: lesson 04 answers them.
+ *
+ * What is compared, exactly: every field of the Tcb you return, and every field
+ * of every segment you send (all eight flags, seq, ack, dataLength). So:
+ *   - a row changes only the fields it names; the others keep their values;
+ *   - CLOSED is exactly closedTcb(tcb.iss), LISTEN exactly
+ *     { ...closedTcb(tcb.iss), state: "LISTEN", passiveOpen: true }: nothing else
+ *     is remembered there, only the ISS, which never changes;
+ *   - a reset you send is RST alone where a row says "RST" and RST,ACK only where
+ *     it says so (lesson 01's [R] versus [R.]);
+ *   - segments you send have dataLength 0 and ack 0 when the ACK flag is clear.
+ *
+ * What you are given: the course never sends a segment with both SYN and FIN,
+ * and segments carry data (dataLength > 0) only when they arrive in CLOSED. The
+ * ack field of a segment without the ACK bit means nothing: do not read it.
+ * Flags are read by name (their keys may come in any order).
  *
  * Rules for every case: all sequence arithmetic is modulo 2^32 (ISS + 1 of
- * 4294967295 is 0); segments you send have dataLength 0 and ack 0 when the ACK
- * flag is clear; never modify `tcb` or `event` (return a new object).
+ * 4294967295 is 0); never modify `tcb` or `event` (return a new object).
  */
 export function nextState(tcb: Tcb, event: TcpEvent): Transition {
   throw notImplemented("nextState");

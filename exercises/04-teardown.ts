@@ -30,8 +30,9 @@ import { nextState as openingTransitions } from "./03-handshake.ts";
  * a segment in ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK,
  * TIME-WAIT, checked in this order:
  *   1. SEG.SEQ is not rcvNxt (an old or out-of-order segment; a retransmitted
- *      FIN is one): if it has RST, drop it; otherwise send ACK seq=sndNxt
- *      ack=rcvNxt and change nothing else.
+ *      FIN is one): if it has RST, drop it, or (your choice, both are accepted)
+ *      send the challenge ACK seq=sndNxt ack=rcvNxt; otherwise send ACK
+ *      seq=sndNxt ack=rcvNxt. Nothing else changes.
  *   2. RST -> CLOSED.
  *   3. SYN -> send the "challenge ACK" ACK seq=sndNxt ack=rcvNxt, change nothing.
  *   4. no ACK bit -> drop it.
@@ -39,23 +40,32 @@ import { nextState as openingTransitions } from "./03-handshake.ts";
  *      drop. An acceptable ACK (sndUna < SEG.ACK =< sndNxt) sets sndUna = SEG.ACK.
  *      If that acknowledges our FIN (sndUna reaches sndNxt after we sent it):
  *      FIN-WAIT-1 -> FIN-WAIT-2, CLOSING -> TIME-WAIT, LAST-ACK -> CLOSED.
- *   6. FIN: rcvNxt = SEG.SEQ + 1 (the FIN uses a number), send ACK seq=sndNxt
- *      ack=rcvNxt. ESTABLISHED -> CLOSE-WAIT; FIN-WAIT-1 (our FIN not yet
- *      acknowledged) -> CLOSING; FIN-WAIT-2 (including one just reached in step
- *      5) -> TIME-WAIT. In the other states stay.
- * a segment in SYN-RECEIVED
- *   - not RST, SEG.SEQ is not rcvNxt, and not the simultaneous-open SYN,ACK
- *     (SYN and ACK set, SEG.SEQ = irs): send ACK seq=sndNxt ack=rcvNxt, stay.
- *   - a SYN when passiveOpen is false: challenge ACK, stay.
- *   - otherwise let openingTransitions decide; if it answers ESTABLISHED and the
- *     segment also carries FIN (and no SYN or RST), go on as step 6 from
- *     ESTABLISHED (-> CLOSE-WAIT) and send what both steps send.
+ *   6. FIN: rcvNxt = SEG.SEQ + 1 (the FIN uses a number; segments here carry no
+ *      data), send ACK seq=sndNxt ack=rcvNxt. ESTABLISHED -> CLOSE-WAIT;
+ *      FIN-WAIT-1 (our FIN not yet acknowledged) -> CLOSING; FIN-WAIT-2
+ *      (including one just reached in step 5) -> TIME-WAIT.
+ * a segment in SYN-RECEIVED, checked in this order:
+ *   1. not RST, SEG.SEQ is not rcvNxt, and not the simultaneous-open SYN,ACK
+ *      (passiveOpen false, SYN and ACK set, no RST, SEG.SEQ = irs): send ACK
+ *      seq=sndNxt ack=rcvNxt, stay. After a passive open a SYN,ACK at irs is
+ *      such a segment too (RFC 9293 §3.10.7.4): ACK, stay.
+ *   2. a SYN (no RST) that is not that simultaneous-open SYN,ACK, when
+ *      passiveOpen is false: challenge ACK, stay.
+ *   3. otherwise let openingTransitions decide; if it answers ESTABLISHED and the
+ *      segment also carries FIN (and no SYN or RST), go on as step 6 from
+ *      ESTABLISHED (-> CLOSE-WAIT) and send what both steps send.
  *
  * Every other event (open, anything in CLOSED, LISTEN or SYN-SENT, the timeout
- * outside TIME-WAIT...): `return openingTransitions(tcb, event);`
+ * outside TIME-WAIT...): `return openingTransitions(tcb, event);` exactly these
+ * are what lesson 03 grades, so a lesson-03 file that passes answers them right.
  *
- * Arithmetic modulo 2^32; segments you send have dataLength 0 and ack 0 when the
- * ACK flag is clear; never modify the arguments.
+ * What is compared, exactly, as in lesson 03: every field of the Tcb you return
+ * (a step changes only the fields it names; CLOSED is exactly closedTcb(tcb.iss))
+ * and every field of every segment you send (all eight flags, seq, ack,
+ * dataLength); segments you send have dataLength 0 and ack 0 when the ACK flag is
+ * clear. You are never given a segment with both SYN and FIN, a segment with data
+ * outside CLOSED, or a second FIN at rcvNxt after the peer's FIN has arrived.
+ * Arithmetic modulo 2^32; never modify the arguments.
  */
 export function nextState(tcb: Tcb, event: TcpEvent): Transition {
   throw notImplemented("nextState");

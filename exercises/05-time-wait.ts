@@ -40,9 +40,10 @@ export function timeWaitDeadline(enteredAt: number, config: TimeWaitConfig): num
  *  5. The peer's FIN again (FIN set and seq + dataLength + 1 ≡ tw.rcvNxt mod 2^32):
  *     our last ACK was lost. Send the ACK and restart the timer: the new deadline
  *     is timeWaitDeadline(now, config).
- *  6. An acceptable pure ACK (no SYN, FIN or RST, dataLength 0, and seq inside the
- *     window: seq === rcvNxt when rcvWnd is 0, else rcvNxt <= seq < rcvNxt + rcvWnd
- *     modulo 2^32): stay, same deadline, send nothing. Never ACK an ACK.
+ *  6. An acceptable "pure ACK": no SYN, FIN or RST, dataLength 0, and seq inside
+ *     the window (seq === rcvNxt when rcvWnd is 0, else rcvNxt <= seq < rcvNxt +
+ *     rcvWnd modulo 2^32). The ACK bit is NOT required: with or without it, such a
+ *     segment gets: stay, same deadline, send nothing. Never ACK an ACK.
  *  7. Anything else: stay, same deadline, send the ACK.
  *
  * The ACK bit, SEG.ACK and the other flags (URG, PSH, ECE, CWR) play no part.

@@ -41,7 +41,10 @@ export function shouldRetransmit(now: number, lastSent: number, rto: number, tri
  * Do not round: the grader compares numbers with a tolerance of a millionth of a
  * millisecond (or a billionth of the value, if larger). Return a new object; do not
  * change the arguments. The state before any event is
- * { srtt: null, rttvar: null, rto: config.initialRto }.
+ * { srtt: null, rttvar: null, rto: config.initialRto }. You may assume
+ * 0 < minRto <= initialRto <= maxRto and that state.rto is between minRto and
+ * maxRto (every state this function returns is), so a timeout needs only
+ * min(2·rto, maxRto).
  */
 export function nextRto(state: RtoState, event: RtoEvent, config: RtoConfig): RtoState {
   throw notImplemented("nextRto");

@@ -47,8 +47,8 @@ import { nextState } from "./04-teardown.ts";
  *   addressed to, as { kind: "segment", segment }. Trace: end = the receiver,
  *   segment = the segment. With `thenClose: true`, the receiver's application
  *   also calls close() in the same step; if what close() sends includes a segment
- *   with the ACK flag, leave out the pure ACKs (ACK flag only, no SYN/FIN/RST, no
- *   data) that the delivery produced: the FIN carries that acknowledgment.
+ *   with the ACK flag, leave out the pure ACKs (ACK set; SYN, FIN and RST clear;
+ *   dataLength 0) that the delivery produced: the FIN carries that acknowledgment.
  *   `sent` = what is left of the delivery's segments, then close()'s.
  * - drop: remove the head segment. duplicate: put a copy of it right behind it
  *   (so the next two deliveries deliver it twice). delay: move it to the back.
@@ -57,7 +57,8 @@ import { nextState } from "./04-teardown.ts";
  *   at `to` right now (it never sits in the network); `to` answers the other end.
  *   Trace: end = to, segment = that SYN.
  * - A network action (deliver, drop, duplicate, delay) with nothing in flight does
- *   nothing: end = null, segment = null, sent = [].
+ *   nothing: end = null, segment = null, sent = []. That includes a deliver with
+ *   thenClose: with no segment there is no receiver, so nobody calls close().
  *
  * When the script has run out, keep delivering the head segment (action
  * "deliver", no close) until the network is empty.

@@ -227,7 +227,8 @@ function inSynReceived(tcb: Tcb, event: TcpEvent): Transition {
 
   if (f.RST) {
     // RFC 5961: only a RST exactly at RCV.NXT is believed. An in-window one would
-    // earn a challenge ACK; with no window in this model we simply drop it.
+    // earn a challenge ACK; with no window in this model we simply drop it (the
+    // stub allows either).
     if (segment.seq !== tcb.rcvNxt) return unchanged(tcb);
     // Rows 22–23: a passive connection goes back to listening for the next
     // client; an active one was refused.
@@ -253,11 +254,14 @@ function inSynReceived(tcb: Tcb, event: TcpEvent): Transition {
  * in SYN-RECEIVED. That segment repeats the peer's SYN (SEG.SEQ = IRS, one before
  * RCV.NXT), which we already have; what is new is its ACK of our SYN. As the RFC
  * says to trim whatever lies before the window, drop the old SYN and read the rest:
- * an ACK at RCV.NXT. (Linux does the same in tcp_validate_incoming.)
+ * an ACK at RCV.NXT. (Linux does the same in tcp_validate_incoming.) Only after an
+ * active open: a server that came from LISTEN never sent a SYN the peer could
+ * answer that way, so there the segment fails the sequence check of §3.10.7.4
+ * (lesson 04 answers it with an ACK and stays).
  */
 function asHandshakeSegment(tcb: Tcb, segment: Segment): Segment {
   const f = segment.flags;
-  if (f.SYN && f.ACK && !f.RST && segment.seq === tcb.irs) {
+  if (!tcb.passiveOpen && f.SYN && f.ACK && !f.RST && segment.seq === tcb.irs) {
     return { ...segment, seq: tcb.rcvNxt, flags: { ...f, SYN: false } };
   }
   return segment;

@@ -72,17 +72,20 @@ const AFTER_HANDSHAKE: ReadonlySet<State> = new Set([
   "TIME-WAIT",
 ]);
 
-/** States in which our FIN has been sent (it may or may not be acknowledged yet). */
-const OUR_FIN_SENT: ReadonlySet<State> = new Set(["FIN-WAIT-1", "FIN-WAIT-2", "CLOSING", "LAST-ACK", "TIME-WAIT"]);
+/** States in which our FIN has been sent and may still be waiting for its ACK. */
+const FIN_AWAITING_ACK: ReadonlySet<State> = new Set(["FIN-WAIT-1", "CLOSING", "LAST-ACK"]);
+
+/** The states lesson 03 handles every event in: before any SYN of the peer arrived. */
+const BEFORE_SYNCHRONIZED: ReadonlySet<State> = new Set(["CLOSED", "LISTEN", "SYN-SENT"]);
 
 // ── The state machine ───────────────────────────────────────────────────────────
 
 export function nextState(tcb: Tcb, event: TcpEvent): Transition {
   switch (event.kind) {
     case "close":
-      return userClose(tcb) ?? openingTransitions(tcb, event);
+      return BEFORE_SYNCHRONIZED.has(tcb.state) ? openingTransitions(tcb, event) : userClose(tcb);
     case "abort":
-      return userAbort(tcb) ?? openingTransitions(tcb, event);
+      return BEFORE_SYNCHRONIZED.has(tcb.state) ? openingTransitions(tcb, event) : userAbort(tcb);
     case "time-wait-timeout":
       // Row 40: the only way out of TIME-WAIT that nobody else has to ask for.
       return tcb.state === "TIME-WAIT" ? closed(tcb) : openingTransitions(tcb, event);
@@ -96,25 +99,19 @@ export function nextState(tcb: Tcb, event: TcpEvent): Transition {
 }
 
 /**
- * CLOSE (§3.10.4): "I have nothing more to send". It closes OUR direction only:
- * we send a FIN and may go on receiving. `undefined` means lesson 03 handles it
- * (CLOSED, LISTEN, SYN-SENT).
+ * CLOSE (§3.10.4) in SYN-RECEIVED or later: "I have nothing more to send". It
+ * closes OUR direction only: we send a FIN and may go on receiving.
  */
-function userClose(tcb: Tcb): Transition | undefined {
+function userClose(tcb: Tcb): Transition {
   switch (tcb.state) {
     case "SYN-RECEIVED": // row 6 (nothing queued in this model)
     case "ESTABLISHED": // row 7
       return sendFin(tcb, "FIN-WAIT-1");
     case "CLOSE-WAIT": // row 8: the peer closed first; now we do too
       return sendFin(tcb, "LAST-ACK");
-    case "FIN-WAIT-1":
-    case "FIN-WAIT-2":
-    case "CLOSING":
-    case "LAST-ACK":
-    case "TIME-WAIT":
-      return unchanged(tcb); // row 9: "connection closing"; a FIN goes out once only
     default:
-      return undefined;
+      // Row 9, FIN-WAIT-1 to TIME-WAIT: "connection closing"; a FIN goes out once only.
+      return unchanged(tcb);
   }
 }
 
@@ -125,25 +122,20 @@ function sendFin(tcb: Tcb, to: State): Transition {
 }
 
 /**
- * ABORT (§3.10.5): tear down now. While the peer may still believe in the
- * connection, tell it with <SEQ=SND.NXT><CTL=RST> (row 10). In CLOSING, LAST-ACK
- * and TIME-WAIT both FINs are out, so there is nothing to tell (row 11). The
- * aborting side goes to CLOSED, not TIME-WAIT (tcp-facts §2, decision 2).
+ * ABORT (§3.10.5) in SYN-RECEIVED or later: tear down now. While the peer may
+ * still believe in the connection, tell it with <SEQ=SND.NXT><CTL=RST> (row 10).
+ * In CLOSING, LAST-ACK and TIME-WAIT both FINs are out, so there is nothing to
+ * tell (row 11). The aborting side goes to CLOSED, not TIME-WAIT (tcp-facts §2,
+ * decision 2).
  */
-function userAbort(tcb: Tcb): Transition | undefined {
+function userAbort(tcb: Tcb): Transition {
   switch (tcb.state) {
-    case "SYN-RECEIVED":
-    case "ESTABLISHED":
-    case "FIN-WAIT-1":
-    case "FIN-WAIT-2":
-    case "CLOSE-WAIT":
-      return closed(tcb, [{ seq: tcb.sndNxt, ack: 0, flags: flags("RST"), dataLength: 0 }]);
     case "CLOSING":
     case "LAST-ACK":
     case "TIME-WAIT":
       return closed(tcb);
     default:
-      return undefined;
+      return closed(tcb, [{ seq: tcb.sndNxt, ack: 0, flags: flags("RST"), dataLength: 0 }]);
   }
 }
 
@@ -151,8 +143,9 @@ function userAbort(tcb: Tcb): Transition | undefined {
  * SYN-RECEIVED is where the two halves meet. In the RFC's order (§3.10.7.4):
  * 1. the sequence check (row 21) comes first: a non-RST segment that does not
  *    start at RCV.NXT gets an ACK and is dropped. One exception is the peer's
- *    SYN,ACK in a simultaneous open, which repeats its SYN at IRS: lesson 03
- *    reads it as the ACK it carries;
+ *    SYN,ACK in a simultaneous open (active origin only), which repeats its SYN
+ *    at IRS: lesson 03 reads it as the ACK it carries. After a passive open the
+ *    same segment is simply unacceptable (§3.10.7.4): ACK, stay;
  * 2. RST (rows 22–23), lesson 03;
  * 3. SYN: a passive connection goes back to LISTEN (row 24, lesson 03); an
  *    active one answers with a challenge ACK (row 30);
@@ -163,7 +156,7 @@ function userAbort(tcb: Tcb): Transition | undefined {
  */
 function segmentInSynReceived(tcb: Tcb, segment: Segment, event: TcpEvent): Transition {
   const f = segment.flags;
-  const simultaneousOpenSynAck = f.SYN && f.ACK && segment.seq === tcb.irs;
+  const simultaneousOpenSynAck = !tcb.passiveOpen && f.SYN && f.ACK && !f.RST && segment.seq === tcb.irs;
   if (!f.RST && !simultaneousOpenSynAck && segment.seq !== tcb.rcvNxt) return replyWithAck(tcb);
   if (f.SYN && !f.RST && !simultaneousOpenSynAck && !tcb.passiveOpen) return replyWithAck(tcb);
 
@@ -208,7 +201,7 @@ function receiveAck(tcb: Tcb, ack: number): Transition {
   if (seqLt(tcb.sndNxt, ack)) return replyWithAck(tcb);
 
   const sndUna = isAcceptableAck(tcb.sndUna, ack, tcb.sndNxt) ? ack : tcb.sndUna;
-  const finAcked = OUR_FIN_SENT.has(tcb.state) && sndUna === tcb.sndNxt;
+  const finAcked = FIN_AWAITING_ACK.has(tcb.state) && sndUna === tcb.sndNxt;
   const updated: Tcb = { ...tcb, sndUna };
 
   switch (tcb.state) {
@@ -225,18 +218,20 @@ function receiveAck(tcb: Tcb, ack: number): Transition {
 
 /**
  * A FIN at RCV.NXT (§3.10.7.4, eighth). The FIN occupies one sequence number, so
- * RCV.NXT moves past it (past any payload first), and we acknowledge it.
+ * RCV.NXT moves past it, and we acknowledge it. (Segments carry no data after
+ * CLOSED in this model, as the stub says, so there is no payload to step over.)
  */
 function receiveFin(tcb: Tcb, segment: Segment): Transition {
-  const rcvNxt = seqAdd(segment.seq, segment.dataLength + 1);
+  const rcvNxt = seqAdd(segment.seq, 1);
   const next = (state: State): Transition => {
     const updated: Tcb = { ...tcb, state, rcvNxt };
     return { tcb: updated, send: [ackOf(updated)] };
   };
   switch (tcb.state) {
-    case "SYN-RECEIVED":
     case "ESTABLISHED":
-      return next("CLOSE-WAIT"); // row 27: the peer is done sending; we may go on
+      // Row 27: the peer is done sending; we may go on. (Also the end of a
+      // handshake whose ACK carried a FIN: lesson 03 has made it ESTABLISHED.)
+      return next("CLOSE-WAIT");
     case "FIN-WAIT-1":
       // Row 33: the FIN also acknowledges ours (receiveAck already moved us to
       // FIN-WAIT-2 then, so we do not get here). Row 32: it does not: both ends
@@ -290,8 +285,8 @@ interface Endpoint {
  */
 export function closeOutcome(steps: readonly CloseStep[]): CloseOutcome {
   const ends: Record<End, Endpoint> = {
-    client: { tcb: established(100, 300, false), inbox: [] },
-    server: { tcb: established(300, 100, true), inbox: [] },
+    client: { tcb: established(100, 300), inbox: [] },
+    server: { tcb: established(300, 100), inbox: [] },
   };
   const other = (end: End): End => (end === "client" ? "server" : "client");
   const apply = (end: End, event: TcpEvent): void => {
@@ -318,15 +313,11 @@ export function closeOutcome(steps: readonly CloseStep[]): CloseOutcome {
   return { client: ends.client.tcb.state, server: ends.server.tcb.state };
 }
 
-/** An endpoint right after the handshake: both SYNs sent and acknowledged. */
-function established(iss: number, irs: number, passiveOpen: boolean): Tcb {
-  return {
-    state: "ESTABLISHED",
-    passiveOpen,
-    iss,
-    sndUna: seqAdd(iss, 1),
-    sndNxt: seqAdd(iss, 1),
-    irs,
-    rcvNxt: seqAdd(irs, 1),
-  };
+/**
+ * An endpoint right after the handshake: both SYNs sent and acknowledged. (Which
+ * end opened passively changes nothing about closing, so both say false.)
+ */
+function established(iss: number, irs: number): Tcb {
+  const afterSyn = seqAdd(iss, 1);
+  return { state: "ESTABLISHED", passiveOpen: false, iss, sndUna: afterSyn, sndNxt: afterSyn, irs, rcvNxt: seqAdd(irs, 1) };
 }

@@ -54,7 +54,8 @@ function rtoFrom(srtt: number, rttvar: number, config: RtoConfig): number {
  */
 export function nextRto(state: RtoState, event: RtoEvent, config: RtoConfig): RtoState {
   if (event.kind === "timeout") {
-    return { srtt: state.srtt, rttvar: state.rttvar, rto: clamp(2 * state.rto, config.minRto, config.maxRto) };
+    // state.rto is never below minRto (the stub's precondition), so neither is its double.
+    return { srtt: state.srtt, rttvar: state.rttvar, rto: Math.min(2 * state.rto, config.maxRto) };
   }
   if (event.retransmitted) return { srtt: state.srtt, rttvar: state.rttvar, rto: state.rto };
 

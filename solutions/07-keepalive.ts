@@ -23,8 +23,8 @@ import type {
  * cleared `probesSent`.
  */
 function unansweredProbes(state: KeepaliveState): number {
-  if (state.probesSent === 0 || state.lastProbeAt === null) return 0;
-  return state.lastProbeAt > state.lastReceived ? state.probesSent : 0;
+  // lastProbeAt is null exactly when probesSent is 0 (lib/tcp.ts): then nothing is outstanding.
+  return state.lastProbeAt !== null && state.lastProbeAt > state.lastReceived ? state.probesSent : 0;
 }
 
 /**

@@ -4,15 +4,19 @@
  *
  * - situations: one typical TCB for every state (and the variants that behave
  *   differently), built from an ISN pair, and the events worth sending to each;
- * - comparison: what a correct answer must match (only what the RFC defines:
- *   no fields of a CLOSED or LISTEN TCB, no ack of a segment without ACK), and
- *   the few places where more than one answer is correct;
+ * - the hand-off: exactly which events lesson 04's nextState hands to the
+ *   learner's lesson-03 function (`handedToOpening`), which is exactly what
+ *   lesson 03 grades, so a lesson-03 file that passes can never fail lesson 04
+ *   on a case lesson 03 did not check;
+ * - comparison: exact (every TCB field, every flag, seq, ack, dataLength of every
+ *   segment sent), with the one place where the stubs allow two answers;
  * - conversations: two endpoints driven by a random script over a network that
  *   loses, copies and holds up segments, for model-based properties;
  * - printing and pictures of counterexamples.
  */
 import fc from "fast-check";
-import { closedTcb, eventText, flags, segmentText, SEQ_MODULUS, STATES, type FlagName, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
+import { closedTcb, eventText, FLAG_NAMES, flags, segmentText, SEQ_MODULUS, STATES, type FlagName, type Flags, type Segment, type State, type Tcb, type TcpEvent, type Transition } from "../../lib/tcp.ts";
+import { awayFromAntipodes } from "../kit/arbitraries.ts";
 import { drawSequenceDiagram, segmentsLabel, type DiagramRow } from "../kit/sequence-diagram.ts";
 
 export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
@@ -22,12 +26,6 @@ export type NextState = (tcb: Tcb, event: TcpEvent) => Transition;
 export function wrap(x: number): number {
   const r = x % SEQ_MODULUS;
   return r < 0 ? r + SEQ_MODULUS : r;
-}
-
-/** a < b on the circle, for numbers less than 2^31 apart. */
-export function before(a: number, b: number): boolean {
-  const d = wrap(b - a);
-  return d > 0 && d < SEQ_MODULUS / 2;
 }
 
 /** ISN pairs (ours, the peer's) that put every +1 across the wrap somewhere. */
@@ -43,6 +41,14 @@ export const ISN_PAIRS: readonly (readonly [number, number])[] = [
 
 export function seg(names: readonly FlagName[], seq: number, ack = 0, dataLength = 0): Segment {
   return { seq: wrap(seq), ack: names.includes("ACK") ? wrap(ack) : 0, flags: flags(...names), dataLength };
+}
+
+/**
+ * A segment whose ack field holds `ack` even when the ACK bit is clear: the field
+ * is then meaningless (lib/tcp.ts), and a correct nextState must not read it.
+ */
+function rawSeg(f: Flags, seq: number, ack: number, dataLength = 0): Segment {
+  return { seq: wrap(seq), ack: wrap(ack), flags: f, dataLength };
 }
 
 function ackOf(tcb: Tcb): Segment {
@@ -162,7 +168,10 @@ export function eventsFor(s: Situation): readonly Case[] {
   add("the peer's SYN again (seq = IRS)", seg(["SYN"], tcb.irs));
   add("a SYN far from RCV.NXT", seg(["SYN"], r + 2 ** 20));
   if (tcb.state === "SYN-RECEIVED") {
-    if (!tcb.passiveOpen) add("the peer's SYN,ACK (simultaneous open)", seg(["SYN", "ACK"], tcb.irs, n));
+    // After an active open this is the simultaneous-open SYN,ACK; after a passive one it fails the sequence check.
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), acknowledging our SYN", seg(["SYN", "ACK"], tcb.irs, n));
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), ack = SND.UNA", seg(["SYN", "ACK"], tcb.irs, u));
+    add("a SYN,ACK repeating the peer's SYN (seq = IRS), ack = SND.NXT + 1", seg(["SYN", "ACK"], tcb.irs, n + 1));
   } else {
     add("an old SYN,ACK (the peer's handshake segment again)", seg(["SYN", "ACK"], tcb.irs, wrap(i + 1)));
   }
@@ -171,15 +180,68 @@ export function eventsFor(s: Situation): readonly Case[] {
   return out;
 }
 
-/** Every situation × every event, for every ISN pair: the exhaustive domain. */
-export const ALL_CASES: readonly Case[] = ISN_PAIRS.flatMap(([i, p]) => situations(i, p).flatMap(eventsFor));
+/**
+ * Every one of the 256 flag combinations, each as a Flags value whose keys run in
+ * the reverse of header order (FIN first): a nextState that reads the bits by
+ * position instead of by name is caught on every run.
+ */
+const ALL_FLAG_SETS: readonly Flags[] = Array.from({ length: 256 }, (_, byte) => {
+  const set = flags(...FLAG_NAMES.filter((_, k) => (byte & (0x80 >> k)) !== 0));
+  return Object.fromEntries([...FLAG_NAMES].reverse().map((n) => [n, set[n]])) as Flags;
+});
 
-/** Segments no case here sends: SYN with FIN (queued for later by the RFC), and a FIN at RCV.NXT after the peer's FIN. */
+/**
+ * Every flag combination the course can send, aimed where it matters most: at
+ * RCV.NXT (or at the peer's ISN before a connection exists) and carrying an ack
+ * that would be acceptable, even when the ACK bit is clear (a rule that reads
+ * SEG.ACK without looking at the bit is caught). In CLOSED also with 10 bytes of
+ * data, the one state where segments carry data.
+ */
+export function allFlagsFor(s: Situation): readonly Case[] {
+  const t = s.tcb;
+  const synchronized = SYNCHRONIZED.has(t.state);
+  const ack = t.sndNxt === t.iss ? wrap(t.iss + 1) : t.sndNxt;
+  // [seq, data length, how to say it]; in SYN-RECEIVED also at IRS, where the simultaneous-open SYN,ACK sits.
+  const at: (readonly [number, number, string])[] = synchronized ? [[t.rcvNxt, 0, "at RCV.NXT"]] : [[wrap(t.iss + 200), 0, ""]];
+  if (t.state === "SYN-RECEIVED") at.push([t.irs, 0, "at IRS"]);
+  if (t.state === "CLOSED") at.push([wrap(t.iss + 200), 10, "with 10 bytes of data"]);
+  return at.flatMap(([seq, len, where]) =>
+    ALL_FLAG_SETS.map((f): Case => ({
+      situation: s.name,
+      what: `flags ${setFlagNamesText(f)}${where ? ` ${where}` : ""} (ack field ${ack}${f.ACK ? "" : ", ACK bit clear"})`,
+      tcb: t,
+      event: { kind: "segment", segment: rawSeg(f, seq, ack, len) },
+    })),
+  );
+}
+
+function setFlagNamesText(f: Flags): string {
+  const names = FLAG_NAMES.filter((n) => f[n]);
+  return names.length === 0 ? "(none)" : names.join(",");
+}
+
+/**
+ * Every situation × every event, for every ISN pair (wrap-around included), and
+ * every flag combination for the first, readable pair: the exhaustive domain.
+ */
+export const ALL_CASES: readonly Case[] = [
+  ...ISN_PAIRS.flatMap(([i, p]) => situations(i, p).flatMap(eventsFor)),
+  ...ISN_PAIRS.slice(0, 1).flatMap(([i, p]) => situations(i, p).flatMap(allFlagsFor)),
+].filter((c) => isModelled(c.tcb, c.event));
+
+/**
+ * What the course never sends to nextState, as the stubs say: a segment with
+ * both SYN and FIN (a real stack queues the FIN for later), data (dataLength > 0)
+ * anywhere but in CLOSED, and a FIN at RCV.NXT after the peer's FIN is in (no
+ * correct peer sends a second one).
+ */
 export function isModelled(tcb: Tcb, event: TcpEvent): boolean {
   if (event.kind !== "segment") return true;
-  const f = event.segment.flags;
+  const s = event.segment;
+  const f = s.flags;
   if (f.SYN && f.FIN) return false;
-  return !(f.FIN && !f.RST && PEER_FIN_IN.has(tcb.state) && event.segment.seq === tcb.rcvNxt);
+  if (s.dataLength !== 0 && tcb.state !== "CLOSED") return false;
+  return !(f.FIN && !f.RST && PEER_FIN_IN.has(tcb.state) && s.seq === tcb.rcvNxt);
 }
 
 /**
@@ -193,61 +255,78 @@ export function randomCase(isn: fc.Arbitrary<number>, situationsUpTo: number): f
       i: isn,
       p: isn,
       which: fc.nat({ max: situationsUpTo }),
-      names: fc.subarray<FlagName>(["SYN", "ACK", "RST", "FIN", "PSH"]),
+      names: fc.subarray<FlagName>(["SYN", "ACK", "RST", "FIN", "PSH", "URG", "ECE", "CWR"]),
+      order: fc.shuffledSubarray([...FLAG_NAMES], { minLength: FLAG_NAMES.length }),
+      staleAck: fc.boolean(),
       seqPick: fc.nat({ max: 4 }),
       ackPick: fc.nat({ max: 5 }),
       anySeq: isn,
       anyAck: isn,
     })
-    .map(({ i, p, which, names, seqPick, ackPick, anySeq, anyAck }): Case => {
+    .map(({ i, p, which, names, order, staleAck, seqPick, ackPick, anySeq, anyAck }): Case => {
       const s = situationAt(i, p, which);
       const t = s.tcb;
       const seqs = [t.rcvNxt, wrap(t.rcvNxt + 1), wrap(t.rcvNxt - 1), p, anySeq];
       const acks = [t.sndNxt, t.sndUna, wrap(t.sndNxt + 1), t.iss, wrap(t.iss - 1), anyAck];
-      const segment = seg(names, seqs[seqPick]!, acks[ackPick]!);
+      // The bits in a random key order: a correct nextState reads them by name.
+      const f = Object.fromEntries(order.map((n) => [n, names.includes(n)])) as Flags;
+      // Without the ACK bit the ack field means nothing; sometimes it still holds a number.
+      // Never exactly 2^31 from SND.UNA or SND.NXT, where lesson 02 allows either answer.
+      const ack = names.includes("ACK") || staleAck ? awayFromAntipodes(acks[ackPick]!, [t.sndUna, t.sndNxt]) : 0;
+      const segment = rawSeg(f, seqs[seqPick]!, ack);
       return { situation: s.name, what: "a generated segment", tcb: t, event: { kind: "segment", segment } };
     })
     .filter((c) => isModelled(c.tcb, c.event));
 }
 
 /**
- * Is this (state, event) one of lesson 03's? CLOSED, LISTEN and SYN-SENT
- * entirely; in SYN-RECEIVED, the handshake rows 22–26 (segments at RCV.NXT
- * without FIN, every RST, and the simultaneous-open SYN,ACK); nothing later.
+ * The events lesson 04's nextState hands to openingTransitions (the learner's
+ * lesson-03 nextState), exactly as exercises/04-teardown.ts says, and so exactly
+ * what lesson 03 grades:
+ * - every open; close and abort in CLOSED, LISTEN and SYN-SENT; the 2MSL timeout
+ *   anywhere but in TIME-WAIT;
+ * - every segment in CLOSED, LISTEN and SYN-SENT;
+ * - in SYN-RECEIVED, what passes lesson 04's two checks: a RST, a segment at
+ *   RCV.NXT (a SYN there only from a passive open), and, from an active open, the
+ *   simultaneous-open SYN,ACK (SEG.SEQ = IRS);
+ * never what the course does not send (isModelled).
  */
-export function isOpeningCase(tcb: Tcb, event: TcpEvent): boolean {
-  if (tcb.state === "CLOSED" || tcb.state === "LISTEN" || tcb.state === "SYN-SENT") {
-    return !(event.kind === "segment" && event.segment.flags.SYN && event.segment.flags.FIN);
+export function handedToOpening(tcb: Tcb, event: TcpEvent): boolean {
+  if (!isModelled(tcb, event)) return false;
+  const opening = tcb.state === "CLOSED" || tcb.state === "LISTEN" || tcb.state === "SYN-SENT";
+  switch (event.kind) {
+    case "open":
+      return true;
+    case "close":
+    case "abort":
+      return opening;
+    case "time-wait-timeout":
+      return tcb.state !== "TIME-WAIT";
+    case "segment": {
+      if (opening) return true;
+      if (tcb.state !== "SYN-RECEIVED") return false;
+      const s = event.segment;
+      const f = s.flags;
+      if (f.RST) return true;
+      if (isSimultaneousOpenSynAck(tcb, s)) return true;
+      if (s.seq !== tcb.rcvNxt) return false;
+      return !f.SYN || tcb.passiveOpen;
+    }
   }
-  if (tcb.state !== "SYN-RECEIVED" || event.kind !== "segment") return false;
-  const s = event.segment;
+}
+
+/** In SYN-RECEIVED from an active open: the peer's SYN,ACK repeating its SYN (SEG.SEQ = IRS). */
+export function isSimultaneousOpenSynAck(tcb: Tcb, s: Segment): boolean {
   const f = s.flags;
-  if (f.FIN) return false;
-  if (f.RST) return true;
-  if (f.SYN && f.ACK && s.seq === tcb.irs) return !tcb.passiveOpen && s.ack === tcb.sndNxt;
-  if (s.seq !== tcb.rcvNxt) return false;
-  if (f.SYN) return tcb.passiveOpen;
-  return true;
+  return tcb.state === "SYN-RECEIVED" && !tcb.passiveOpen && f.SYN && f.ACK && !f.RST && s.seq === tcb.irs;
 }
 
 // ── Comparison ─────────────────────────────────────────────────────────────────
 
 type NumericField = "iss" | "sndUna" | "sndNxt" | "irs" | "rcvNxt";
 
-/** The TCB fields the RFC defines in each state (nothing in CLOSED or LISTEN: there is no connection). */
-function fieldsIn(state: State): readonly (NumericField | "passiveOpen")[] {
-  switch (state) {
-    case "CLOSED":
-    case "LISTEN":
-      return [];
-    case "SYN-SENT":
-      return ["iss", "sndUna", "sndNxt"];
-    case "SYN-RECEIVED":
-      return ["passiveOpen", "iss", "sndUna", "sndNxt", "irs", "rcvNxt"];
-    default:
-      return ["iss", "sndUna", "sndNxt", "irs", "rcvNxt"];
-  }
-}
+/** Every field of a TCB: all are compared, in every state (the stubs say what each holds). */
+const TCB_FIELDS: readonly (keyof Tcb)[] = ["state", "passiveOpen", "iss", "sndUna", "sndNxt", "irs", "rcvNxt"];
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null;
@@ -257,54 +336,59 @@ function isObject(x: unknown): x is Record<string, unknown> {
 export function isTransition(x: unknown): x is Transition {
   if (!isObject(x) || !isObject(x.tcb) || !Array.isArray(x.send)) return false;
   if (!STATES.includes(x.tcb.state as State)) return false;
-  return x.send.every((s: unknown) => isObject(s) && isObject(s.flags) && typeof s.seq === "number" && typeof s.ack === "number");
+  return x.send.every((s: unknown) => isObject(s) && isObject(s.flags) && typeof s.seq === "number" && typeof s.ack === "number" && typeof s.dataLength === "number");
 }
 
-/**
- * The same segment as far as the RFC defines it: SYN, ACK, RST and FIN exactly
- * (a RST may carry an ACK where the RFC's has none: Linux sends RST,ACK), seq, ack
- * when the ACK flag is set, and no payload.
- */
+/** The same segment exactly: all eight flags, seq, ack (0 when the ACK bit is clear) and dataLength. */
 function sameSegment(a: Segment, e: Segment): boolean {
-  if (a.flags.SYN !== e.flags.SYN || a.flags.RST !== e.flags.RST || a.flags.FIN !== e.flags.FIN) return false;
-  if (a.seq !== e.seq || (a.dataLength ?? 0) !== 0) return false;
-  if (e.flags.ACK) return a.flags.ACK === true && a.ack === e.ack;
-  return e.flags.RST ? true : a.flags.ACK === false;
+  return FLAG_NAMES.every((n) => a.flags[n] === e.flags[n]) && a.seq === e.seq && a.ack === e.ack && a.dataLength === e.dataLength;
 }
 
-/** Agreement on everything the RFC defines. */
+/** Exact agreement: every TCB field, and the same segments in the same order. */
 export function agrees(actual: unknown, expected: Transition): boolean {
   if (!isTransition(actual)) return false;
-  const a = actual.tcb;
-  const e = expected.tcb;
-  if (a.state !== e.state) return false;
-  for (const field of fieldsIn(e.state)) if (a[field] !== e[field]) return false;
+  if (TCB_FIELDS.some((field) => actual.tcb[field] !== expected.tcb[field])) return false;
   if (actual.send.length !== expected.send.length) return false;
   return actual.send.every((s, k) => sameSegment(s, expected.send[k]!));
 }
 
 /**
- * The answers a correct solution may give, the reference's first. The RFC
- * leaves a choice in three places of this window-less model:
- * - a RST not exactly at RCV.NXT: drop it, or send a challenge ACK (RFC 5961 §3.2);
- * - the peer's bare SYN again in SYN-RECEIVED: drop it, ACK it, or repeat our SYN,ACK (Linux);
- * - an ACK of something never sent in LAST-ACK or TIME-WAIT, where the RFC says only
- *   our FIN's ACK (LAST-ACK) or the peer's FIN (TIME-WAIT) can arrive: ignore or ACK.
- * In all three the state and the numbers stay as they were.
+ * Where exactly two answers differ, in words: "tcb.passiveOpen: true, yours
+ * false". For the case where both print the same (a flag the picture does not
+ * show, the ack field of a segment without ACK, a field of a CLOSED TCB).
+ */
+export function differences(actual: unknown, expected: Transition): string[] {
+  if (!isTransition(actual)) return [];
+  const out: string[] = [];
+  for (const field of TCB_FIELDS) {
+    if (actual.tcb[field] !== expected.tcb[field]) out.push(`tcb.${field}: the RFC ${JSON.stringify(expected.tcb[field])}, yours ${JSON.stringify(actual.tcb[field])}`);
+  }
+  if (actual.send.length !== expected.send.length) {
+    out.push(`send: the RFC sends ${expected.send.length} segment(s), yours ${actual.send.length}`);
+    return out;
+  }
+  actual.send.forEach((a, k) => {
+    const e = expected.send[k]!;
+    for (const n of FLAG_NAMES) if (a.flags[n] !== e.flags[n]) out.push(`send[${k}].flags.${n}: the RFC ${e.flags[n]}, yours ${String(a.flags[n])}`);
+    for (const field of ["seq", "ack", "dataLength"] as const) {
+      if (a[field] !== e[field]) out.push(`send[${k}].${field}: the RFC ${e[field]}, yours ${JSON.stringify(a[field])}${field === "ack" && !e.flags.ACK ? " (must be 0 when the ACK flag is clear)" : ""}`);
+    }
+  });
+  return out;
+}
+
+/**
+ * The answers a correct solution may give, the reference's first. The stubs of
+ * lessons 03 and 04 allow a choice in one place: a RST in a synchronized state
+ * whose SEG.SEQ is not exactly RCV.NXT is dropped, or answered with a challenge
+ * ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 5961 §3.2: in the window it earns
+ * one; with no window in this model both are right). The state and numbers stay.
  */
 export function correctAnswers(tcb: Tcb, event: TcpEvent, expected: Transition): readonly Transition[] {
   if (event.kind !== "segment") return [expected];
   const s = event.segment;
-  const f = s.flags;
-  const out = [expected];
-  if (SYNCHRONIZED.has(tcb.state) && f.RST && s.seq !== tcb.rcvNxt) out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]));
-  if (tcb.state === "SYN-RECEIVED" && f.SYN && !f.ACK && !f.RST && !f.FIN && s.seq === tcb.irs) {
-    out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]), stay(tcb, [seg(["SYN", "ACK"], tcb.iss, tcb.rcvNxt)]));
-  }
-  if ((tcb.state === "LAST-ACK" || tcb.state === "TIME-WAIT") && f.ACK && !f.RST && !f.SYN && !f.FIN && s.seq === tcb.rcvNxt && before(tcb.sndNxt, s.ack)) {
-    out.push(stay(tcb, []), stay(tcb, [ackOf(tcb)]));
-  }
-  return out;
+  if (SYNCHRONIZED.has(tcb.state) && s.flags.RST && s.seq !== tcb.rcvNxt) return [expected, stay(tcb, []), stay(tcb, [ackOf(tcb)])];
+  return [expected];
 }
 
 /** The same state and numbers, sending `send`. (A function of its own, not a closure: correctAnswers runs at every step.) */
@@ -319,13 +403,14 @@ export function agreesWithSome(actual: unknown, answers: readonly Transition[]):
 // ── Printing ─────────────────────────────────────────────────────────────────
 
 export function showTcb(tcb: Tcb): string {
-  const fields = fieldsIn(tcb.state).filter((f) => f !== "passiveOpen");
   const origin = tcb.state === "SYN-RECEIVED" ? (tcb.passiveOpen ? " from a passive OPEN" : " from an active OPEN") : "";
   const names: Record<NumericField, string> = { iss: "iss", sndUna: "snd.una", sndNxt: "snd.nxt", irs: "irs", rcvNxt: "rcv.nxt" };
-  const numbers = (tcb.state === "CLOSED" || tcb.state === "LISTEN" ? (["iss"] as const) : fields).map((f) => `${names[f]}=${tcb[f]}`);
-  return `${tcb.state}${origin} (${numbers.join(" ")})`;
+  // CLOSED and LISTEN hold only the ISS; show any other number only when it is not what they hold.
+  const bare: Tcb = tcb.state === "LISTEN" ? { ...closedTcb(tcb.iss), state: "LISTEN", passiveOpen: true } : closedTcb(tcb.iss);
+  const all = Object.keys(names) as NumericField[];
+  const shown = tcb.state === "CLOSED" || tcb.state === "LISTEN" ? all.filter((f) => f === "iss" || tcb[f] !== bare[f]) : all;
+  return `${tcb.state}${origin} (${shown.map((f) => `${names[f]}=${tcb[f]}`).join(" ")})`;
 }
-
 
 export function showCase(c: Case): string {
   return `${showTcb(c.tcb)} + ${c.what}: ${eventText(c.event)}`;
@@ -351,18 +436,27 @@ function outcomeRows(heading: string, t: Transition): DiagramRow[] {
   return rows;
 }
 
-/** One step drawn: the state, the event, what the RFC does and what your code did. */
-export function stepPicture(tcb: Tcb, event: TcpEvent, expected: Transition, actual: unknown): string {
+/**
+ * Said under a lesson-04 failure on an event lesson 04 hands to the learner's
+ * lesson-03 function: that file decides the answer, so that is where to look.
+ */
+export const HANDED_NOTE =
+  "This event is answered by your lesson-03 nextState (exercises/03-handshake.ts): lesson 04's nextState hands it to openingTransitions unchanged. Run `npm run grade -- 03`; if lesson 03 passes, check that lesson 04 hands this event over as its stub says.";
+
+/** One step drawn: the state, the event, what the RFC does and what your code did, and exactly where they differ. */
+export function stepPicture(tcb: Tcb, event: TcpEvent, expected: Transition, actual: unknown, options: { handedNote?: boolean } = {}): string {
   const rows: DiagramRow[] = [{ left: tcb.state, middle: { text: showTcb(tcb).replace(`${tcb.state} `, ""), align: "left" } }];
   rows.push(...eventRows(event));
   rows.push(...outcomeRows("the RFC:", expected));
   if (isTransition(actual)) rows.push(...outcomeRows("yours:", actual));
-  // Two identical lines would send the learner hunting for a difference that is not there.
-  const footer = !isTransition(actual)
-    ? [`the RFC ends in ${showTcb(expected.tcb)}`]
-    : showTcb(actual.tcb) === showTcb(expected.tcb)
-      ? [`both end in ${showTcb(expected.tcb)}: the difference is in what is sent`]
-      : [`the RFC ends in ${showTcb(expected.tcb)}`, `yours ends in  ${showTcb(actual.tcb)}`];
+  // Two identical end lines would send the learner hunting for a difference that is not there.
+  const same = isTransition(actual) && showTcb(actual.tcb) === showTcb(expected.tcb);
+  const footer = same ? [`both end in ${showTcb(expected.tcb)}: the difference is in what is sent`] : [`the RFC ends in ${showTcb(expected.tcb)}`];
+  if (isTransition(actual)) {
+    if (!same) footer.push(`yours ends in  ${showTcb(actual.tcb)}`);
+    footer.push(...differences(actual, expected).map((d) => `differs: ${d}`));
+  }
+  if (options.handedNote && handedToOpening(tcb, event)) footer.push(HANDED_NOTE);
   return drawSequenceDiagram({ left: "you (nextState)", right: "peer", rows, footer });
 }
 
@@ -603,7 +697,13 @@ export function scriptArb(options: { closing: boolean }): fc.Arbitrary<Script> {
   );
   return fc
     .record({ clientIss: isn, serverIss: isn, start, rest: fc.array(actionArb, { maxLength: options.closing ? 24 : 14 }) })
-    .map(({ clientIss, serverIss, start: s, rest }) => ({ clientIss, serverIss, actions: [...s, ...rest] }));
+    .map(({ clientIss, serverIss, start: s, rest }) => ({
+      clientIss,
+      serverIss,
+      // An old SYN is answered with ack = its seq + 1, which the other end compares
+      // with its own numbers: never exactly 2^31 away (lesson 02 allows either answer there).
+      actions: [...s, ...rest].map((a) => (a.kind === "inject" ? { ...a, seq: awayFromAntipodes(a.seq, [clientIss, serverIss]) } : a)),
+    }));
 }
 
 export function showAction(a: Action): string {
@@ -686,12 +786,14 @@ export function firstDisagreement(c: Conversation, reference: NextState): number
 }
 
 /** Footer lines describing the RFC's answer and the learner's at one step. */
-export function disagreementLines(step: Step, reference: NextState): string[] {
+export function disagreementLines(step: Step, reference: NextState, options: { handedNote?: boolean } = {}): string[] {
   const expected = reference(step.before!, step.event!);
   return [
     `at the ${step.end}, in ${showTcb(step.before!)}, on ${eventText(step.event!)}:`,
     `  the RFC: ${showTransition(expected)}`,
     `  yours:   ${showTransition(step.result)}`,
+    ...differences(step.result, expected).map((d) => `  differs: ${d}`),
+    ...(options.handedNote && handedToOpening(step.before!, step.event!) ? [HANDED_NOTE] : []),
   ];
 }
 

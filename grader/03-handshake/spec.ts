@@ -2,10 +2,12 @@
  * Hidden properties of lesson 03: the opening half of the state machine, and the
  * three segments of the handshake.
  *
- * nextState is graded only on lesson 03's rows (tcp-facts §2 rows 1–5, 12–20,
- * 22–26): every event in CLOSED, LISTEN and SYN-SENT, and the handshake part of
- * SYN-RECEIVED (see isOpeningCase in machine.ts). Lesson 04 grades the rest.
- * Answers are compared on what the RFC defines only (machine.ts, `agrees`).
+ * nextState is graded on exactly the events lesson 04's nextState hands to it
+ * (machine.ts, `handedToOpening`): lesson 03's rows (tcp-facts §2 rows 1–5,
+ * 12–20, 22–26), and "unchanged, nothing sent" for the opens and timeouts lesson
+ * 04 passes on from later states. Nothing lesson 04 hands over goes ungraded here,
+ * so a lesson-03 file that passes never fails lesson 04 on a case of its own.
+ * Answers are compared exactly (machine.ts, `agrees`).
  */
 import fc from "fast-check";
 import { segmentText, setFlagNames, type FlagName, type Segment } from "../../lib/tcp.ts";
@@ -23,7 +25,7 @@ import {
   disagreementLines,
   firstDisagreement,
   firstOffDiagram,
-  isOpeningCase,
+  handedToOpening,
   isTransition,
   randomCase,
   scriptArb,
@@ -47,12 +49,12 @@ const referenceNext: NextState = reference.nextState;
 
 // ── nextState: inputs ───────────────────────────────────────────────────────────
 
-const OPENING_CASES: readonly Case[] = ALL_CASES.filter((c) => isOpeningCase(c.tcb, c.event));
+const OPENING_CASES: readonly Case[] = ALL_CASES.filter((c) => handedToOpening(c.tcb, c.event));
 
 const anyIsn = seqNumber;
 
-/** A random segment aimed at an opening state (CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED ×2). */
-const randomOpeningCase: fc.Arbitrary<Case> = randomCase(anyIsn, 4).filter((c) => isOpeningCase(c.tcb, c.event));
+/** A random segment aimed at an opening state (CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED ×2), as lesson 04 would hand it over. */
+const randomOpeningCase: fc.Arbitrary<Case> = randomCase(anyIsn, 4).filter((c) => handedToOpening(c.tcb, c.event));
 
 function checkStep(next: NextState, c: Case) {
   return next(c.tcb, c.event);
@@ -84,13 +86,13 @@ const fixed = (clientIss: number, serverIss: number, kinds: readonly ("listen" |
 
 const isnPair = fc.tuple(anyIsn, anyIsn);
 
-const converseOpening = (m: Module, s: Script) => converse(m.nextState, s, isOpeningCase);
+const converseOpening = (m: Module, s: Script) => converse(m.nextState, s, handedToOpening);
 /**
  * The same for random scripts. The three properties on scriptArb({ closing: false })
  * are given the same scripts (one seed for all), so each conversation is run once
  * per module and judged by each of them (machine.ts, conversationOf).
  */
-const converseRandomOpening = (m: Module, s: Script) => conversationOf(m.nextState, s, isOpeningCase);
+const converseRandomOpening = (m: Module, s: Script) => conversationOf(m.nextState, s, handedToOpening);
 
 /** The picture of a conversation that went wrong at step `at`. */
 function pictureAt(c: Conversation, at: number, extra: readonly string[] = []): string {
@@ -188,7 +190,7 @@ const showPair = ([x, y]: readonly [number, number]) => `handshakeSegments(${x},
 export default spec({
   nextState: [
     property({
-      name: "every opening row of the table gives the RFC's answer, in every state that takes part in opening (CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED)",
+      name: "every opening row of the table, with every flag combination, gives exactly the RFC's answer (state, every TCB field, every segment sent), and every other event lesson 04 hands over changes nothing",
       input: every(OPENING_CASES),
       run: (m, c: Case) => checkStep(m.nextState, c),
       holds: stepHolds,

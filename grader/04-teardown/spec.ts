@@ -2,8 +2,12 @@
  * Hidden properties of lesson 04: the complete state machine (closing added to
  * lesson 03's opening), which ways data flows in each state, and scripted closes.
  *
- * nextState is compared on what the RFC defines only, with the three places where
- * the RFC leaves a choice accepted either way (machine.ts, `correctAnswers`).
+ * nextState is compared exactly, with the one place where the stubs allow two
+ * answers (machine.ts, `correctAnswers`). The events lesson 04 hands to the
+ * learner's lesson-03 function are graded in a property of their own that names
+ * that file, and every picture of such an event says so: lesson 03 grades exactly
+ * those events (machine.ts, `handedToOpening`), so when lesson 03 passes, a
+ * failure there is lesson 04's hand-off.
  */
 import fc from "fast-check";
 import { segmentText, STATES, type CloseOutcome, type CloseStep, type Directions, type Segment, type State, type Tcb, type TcpEvent } from "../../lib/tcp.ts";
@@ -16,6 +20,7 @@ import {
   converse,
   correctAnswers,
   disagreementLines,
+  handedToOpening,
   firstDisagreement,
   firstOffDiagram,
   isDiagramEdge,
@@ -48,8 +53,12 @@ const referenceNext: NextState = reference.nextState;
 const stepShow = {
   input: showCase,
   output: showTransition,
-  picture: (c: Case, expected: ReturnType<NextState>, actual: unknown) => stepPicture(c.tcb, c.event, expected, actual),
+  picture: (c: Case, expected: ReturnType<NextState>, actual: unknown) => stepPicture(c.tcb, c.event, expected, actual, { handedNote: true }),
 };
+
+/** The exhaustive domain, split: the events lesson 04 answers itself, and those it hands to lesson 03's function. */
+const OWN_CASES: readonly Case[] = ALL_CASES.filter((c) => !handedToOpening(c.tcb, c.event));
+const HANDED_CASES: readonly Case[] = ALL_CASES.filter((c) => handedToOpening(c.tcb, c.event));
 
 const stepHolds = (actual: unknown, c: Case, expected: ReturnType<NextState>) => agreesWithSome(actual, correctAnswers(c.tcb, c.event, expected));
 
@@ -71,7 +80,7 @@ function badStep(c: Conversation): number {
 
 function pictureAt(c: Conversation, at: number, extra: readonly string[] = []): string {
   const step = at >= 0 ? c.steps[at] : undefined;
-  const lines = step?.before && step.event ? disagreementLines(step, referenceNext) : [];
+  const lines = step?.before && step.event ? disagreementLines(step, referenceNext, { handedNote: true }) : [];
   return conversationPicture(c, at >= 0 ? at : c.steps.length - 1, [...extra, ...lines]);
 }
 
@@ -275,8 +284,15 @@ const swapStep = (s: CloseStep): CloseStep =>
 export default spec({
   nextState: [
     property({
-      name: "every state × every kind of event (user calls, the 2MSL timer, ACKs, FINs, RSTs, SYNs at and around RCV.NXT) gives the RFC's answer",
-      input: every(ALL_CASES),
+      name: "every state × every kind of event lesson 04 answers itself (user calls, the 2MSL timer, ACKs, FINs, RSTs, SYNs at and around RCV.NXT, every flag combination) gives exactly the RFC's answer",
+      input: every(OWN_CASES),
+      run: (m, c: Case) => m.nextState(c.tcb, c.event),
+      holds: stepHolds,
+      show: stepShow,
+    }),
+    property({
+      name: "every event lesson 04 hands to openingTransitions (your lesson-03 nextState, exercises/03-handshake.ts) gets lesson 03's answer: if lesson 03 passes and this fails, lesson 04 does not hand it over as its stub says",
+      input: every(HANDED_CASES),
       run: (m, c: Case) => m.nextState(c.tcb, c.event),
       holds: stepHolds,
       show: stepShow,

@@ -199,6 +199,29 @@ const WORKED: readonly StepCase[] = [
   at(5_000, arrives(seg(1, withAck("RST"))), RFC, { ...WRAP_TW, rcvWnd: 0 }),
 ];
 
+/**
+ * Every flag combination (the ACK bit set or not, URG, PSH, ECE, CWR included) at
+ * every place a rule looks (RCV.NXT, inside the window, its last number, just past
+ * it, just before RCV.NXT, the old FIN's seq, far away), with and without rfc1337,
+ * at the wrap-around: every rule is checked on every run, not only when a random
+ * input happens to reach it. Also a zero window, where only RCV.NXT is inside.
+ */
+const ALL_FLAGS: readonly Flags[] = Array.from({ length: 256 }, (_, byte) => flags(...FLAG_NAMES.filter((_, k) => (byte & (0x80 >> k)) !== 0)));
+const PLACES: readonly (readonly [number, number])[] = [
+  [0, 0], // RCV.NXT
+  [500, 0], // in the window
+  [999, 0], // the window's last number
+  [1000, 0], // just past it
+  [-1, 0], // the old FIN's seq (and just before RCV.NXT)
+  [-11, 10], // the old FIN with 10 data bytes before it
+  [2 ** 31, 0], // far away
+];
+const EVERY_FLAG_CASE: readonly StepCase[] = [RFC, RFC1337].flatMap((config) =>
+  [WRAP_TW, { ...WRAP_TW, rcvWnd: 0 }].flatMap((tw) =>
+    PLACES.flatMap(([offset, len]) => ALL_FLAGS.map((f) => at(5_000, arrives(seg(offset, f, len, f.ACK ? 12345 : 0)), config, tw))),
+  ),
+);
+
 // ── a random life in TIME-WAIT ───────────────────────────────────────────────
 
 type Kind = "tick" | "fin" | "rst" | "syn" | "ack" | "other";
@@ -314,6 +337,13 @@ export default spec({
     property({
       name: "one case per rule, around the wrap-around (RCV.NXT = 0, SND.NXT = 2^32 − 1)",
       input: every(WORKED),
+      run: (m, c) => m.timeWaitStep(c.tw, c.input, c.now, c.config),
+      holds: agrees,
+      show: stepShow,
+    }),
+    property({
+      name: "every flag combination, with and without the ACK bit, at every place a rule looks (RCV.NXT, in the window, its edges, the old FIN, far away), gets the rule the stub gives",
+      input: every(EVERY_FLAG_CASE),
       run: (m, c) => m.timeWaitStep(c.tw, c.input, c.now, c.config),
       holds: agrees,
       show: stepShow,

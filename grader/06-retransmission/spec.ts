@@ -371,6 +371,11 @@ export default spec({
         { initialRto: 3000, retries: 4, maxRto: 60_000 },
         { initialRto: 1000, retries: 12, maxRto: 64_000 },
         { initialRto: 5000, retries: 3, maxRto: 5000 },
+        // Many retries: initialRto × 2^k passes 2^31 (where a 32-bit shift overflows) and 2^53, and must still stop at maxRto.
+        { initialRto: 1000, retries: 22, maxRto: 120_000 },
+        { initialRto: 1000, retries: 40, maxRto: 2 ** 40 },
+        { initialRto: 1, retries: 64, maxRto: 120_000 },
+        { initialRto: 3000, retries: 100, maxRto: 64_000 },
       ]),
       run: (m, c) => m.retransmitSchedule(c),
       holds: sameSchedule,

@@ -1,11 +1,10 @@
 /**
  * Is this a correct run of the scenario? Judged step by step, not by comparing
- * with the reference's run, because a correct nextState may choose among more
- * than one answer in a few places (lessons 03 and 04 accept them all: a
- * challenge ACK or silence for an inexact RST, an RST that also carries ACK,
- * numbers the RFC leaves undefined in CLOSED and LISTEN, ...). One different
- * but correct choice changes everything after it, so a plain comparison of
- * whole runs would fail a learner whose lesson-04 code is right.
+ * with the reference's run, because a correct nextState may choose between two
+ * answers in one place (lessons 03 and 04 accept both: a challenge ACK or
+ * silence for an inexact RST). One different but correct choice changes
+ * everything after it, so a plain comparison of whole runs would fail a learner
+ * whose lesson-04 code is right.
  *
  * So the checker replays the scenario itself, with the reference nextState at
  * both ends and the simulator's rules for the network, and at every step asks:
@@ -35,9 +34,17 @@ import {
   type Transition,
 } from "../../lib/tcp.ts";
 import { nextState } from "../../solutions/04-teardown.ts";
-import { agrees, correctAnswers, showTcb } from "../03-handshake/machine.ts";
+import { agrees, correctAnswers, differences, showTcb } from "../03-handshake/machine.ts";
 
-export type Verdict = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly why: string };
+export type Verdict =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly step: number;
+      readonly why: string;
+      /** What a correct run has in flight just before the failing step, head first, each with the step that put it there. */
+      readonly inFlight?: readonly string[];
+    };
 
 const WAITING_FOR_ACK: readonly State[] = ["SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "CLOSING", "LAST-ACK"];
 const other = (e: End): End => (e === "client" ? "server" : "client");
@@ -87,6 +94,13 @@ interface Replay {
   readonly last: Record<End, Segment | null>;
   /** Mutated in place: a queue, as in the simulator. */
   readonly network: InFlight[];
+  /** Beside each entry of `network`: which steps put it where it is ("sent by the client at step 3, held up at step 5"). */
+  readonly origins: string[];
+}
+
+/** The queue in words, head first, each segment with the steps that put it there. */
+function describeQueue(replay: Replay): string[] {
+  return replay.network.map((f, k) => `${k === 0 ? "head: " : ""}${segmentText(f.segment)} to the ${f.to} (${replay.origins[k]})`);
 }
 
 /** What one step of the check needs (one object per run, so no closure is made per step). */
@@ -121,7 +135,9 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   }
   if (chosen === undefined) {
     const ref = candidates[0]!;
-    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${eventText(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}`);
+    // When both print alike (a flag or an ack field the text does not show), say which field differs.
+    const differs = step[end] === ref.tcb.state ? differences({ tcb: ref.tcb, send: step.sent }, ref).map((d) => `; differs: ${d}`).join("") : "";
+    return fail(i, `the ${end}, in ${showTcb(tcbs[end])}, on ${eventText(event)}: a correct nextState goes to ${ref.tcb.state} and sends ${segments(ref.send)}; the trace shows ${step[end]}, sending ${segments(step.sent)}${differs}`);
   }
   const peer = other(end);
   if (step[peer] !== tcbs[peer].state) return fail(i, `the ${peer} takes no part in this step and should stay ${tcbs[peer].state}`);
@@ -129,6 +145,7 @@ function processes(c: StepCheck, end: End, event: TcpEvent, received: Segment | 
   for (const s of step.sent) {
     if (s.flags.SYN || s.flags.FIN) replay.last[end] = s;
     replay.network.push({ to: peer, segment: s });
+    replay.origins.push(`sent by the ${end} at step ${i + 1}`);
   }
   return undefined;
 }
@@ -179,7 +196,10 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
           : fail(i, `the ${e} is in ${tcbs[e].state}, still waiting for the ACK of ${segmentText(again)}: it sends exactly that segment again`);
       }
       if (step.client !== tcbs.client.state || step.server !== tcbs.server.state) return fail(i, "a retransmission changes no state");
-      if (again !== null) network.push({ to: other(e), segment: again });
+      if (again !== null) {
+        network.push({ to: other(e), segment: again });
+        replay.origins.push(`retransmitted by the ${e} at step ${i + 1}`);
+      }
       return undefined;
     }
     case "old-syn": {
@@ -189,6 +209,7 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
     }
     case "deliver": {
       const head = network.shift();
+      replay.origins.shift();
       if (head === undefined) return quiet(c, null, null);
       const event: TcpEvent = { kind: "segment", segment: head.segment };
       const onSegment = answers(tcbs[head.to], event, scenario.handshake);
@@ -200,9 +221,17 @@ function checkStep(c: StepCheck, action: SimAction): Verdict | undefined {
       const head = network[0];
       if (head === undefined) return quiet(c, null, null);
       const problem = quiet(c, head.to, head.segment);
-      if (action.kind === "drop") network.shift();
-      else if (action.kind === "duplicate") network.unshift(head);
-      else network.push(network.shift()!);
+      const { origins } = replay;
+      if (action.kind === "drop") {
+        network.shift();
+        origins.shift();
+      } else if (action.kind === "duplicate") {
+        network.unshift(head);
+        origins.unshift(`a copy made at step ${i + 1} of the one ${origins[0]}`);
+      } else {
+        network.push(network.shift()!);
+        origins.push(`${origins.shift()}, held up at step ${i + 1}`);
+      }
       return problem;
     }
   }
@@ -217,7 +246,7 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
   const limit = scenario.maxSteps ?? SIM_DEFAULT_MAX_STEPS;
   const script = scenario.script;
 
-  const replay: Replay = { tcbs: { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) }, last: { client: null, server: null }, network: [] };
+  const replay: Replay = { tcbs: { client: closedTcb(scenario.clientIss), server: closedTcb(scenario.serverIss) }, last: { client: null, server: null }, network: [], origins: [] };
   const { tcbs, network } = replay;
 
   let i = 0;
@@ -230,8 +259,9 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
     }
     if (!isStepLike(step)) return fail(i, "this trace entry is not a well-formed step");
     if (step.action !== action.kind) return fail(i, `this step should be a "${action.kind}", the trace says "${step.action}"`);
+    const queued = describeQueue(replay);
     const problem = checkStep({ replay, scenario, step, i }, action);
-    if (problem) return problem;
+    if (problem && !problem.ok) return { ...problem, inFlight: queued };
   }
 
   if (trace.length !== i) {
@@ -244,7 +274,10 @@ export function checkRun(scenario: Scenario, result: unknown): Verdict {
   }
   for (const e of ["client", "server"] as const) {
     const final = r[e];
-    if (!agrees({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] })) return fail(i, `the final ${e} TCB should be ${showTcb(tcbs[e])}`);
+    if (!agrees({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] })) {
+      const differs = differences({ tcb: final as Tcb, send: [] }, { tcb: tcbs[e], send: [] }).map((d) => `; differs: ${d}`).join("");
+      return fail(i, `the final ${e} TCB should be ${showTcb(tcbs[e])}${differs}`);
+    }
   }
   return { ok: true };
 }

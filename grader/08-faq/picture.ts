@@ -143,7 +143,11 @@ export function drawRun(scenario: Scenario, expected: SimResult, actual: SimResu
       ? "the steps agree; the final result differs"
       : `the runs part at step ${parted + 1}`
     : `step ${verdict.step + 1}: ${verdict.why}`;
-  return [draw("expected (the reference):", scenario, expected, steps), "", draw("yours:", scenario, actual, steps), "", where].join("\n");
+  // The network as a correct run has it just before that step: which segment is at the head, and which step put each there.
+  const queue = verdict.ok || !verdict.inFlight
+    ? []
+    : [`in flight before step ${verdict.step + 1} (head first):`, ...(verdict.inFlight.length > 0 ? verdict.inFlight.map((q) => `  ${q}`) : ["  nothing"])];
+  return [draw("expected (the reference):", scenario, expected, steps), "", draw("yours:", scenario, actual, steps), "", where, ...queue].join("\n");
 }
 
 /** The same old SYN, once against TCP and once against the two-way thought experiment. */

@@ -10,7 +10,7 @@ import {
   type SimResult,
   type SimStep,
 } from "../../lib/tcp.ts";
-import { seqNumber } from "../kit/arbitraries.ts";
+import { awayFromAntipodes, seqNumber } from "../kit/arbitraries.ts";
 import { every, specFor } from "../kit/spec.ts";
 import { checkRun } from "./check-run.ts";
 import { drawRun, drawPair } from "./picture.ts";
@@ -46,8 +46,8 @@ const has = (s: Segment, ...names: ("SYN" | "ACK" | "FIN" | "RST")[]) =>
 /** Every segment that went onto the wire, with who sent it, in order. */
 const wire = (r: SimResult) => r.trace.flatMap((step) => step.sent.map((segment) => ({ from: step.end!, segment })));
 const anyRst = (r: SimResult) => wire(r).some((w) => w.segment.flags.RST);
-/** A reset: RST, with or without ACK (Linux and lesson 04 allow both), no SYN or FIN. */
-const isReset = (s: Segment) => s.flags.RST && !s.flags.SYN && !s.flags.FIN;
+/** A reset as lesson 03 prescribes it (`RST seq=SEG.ACK`): the RST flag alone, ack 0. */
+const isReset = (s: Segment) => has(s, "RST") && s.ack === 0;
 
 // ── generators ───────────────────────────────────────────────────────────────
 
@@ -82,7 +82,9 @@ const scenarios = {
 const oldSynStory = fc
   .record({ clientIss: seqNumber, serverIss: seqNumber, oldSeq: seqNumber, clientConnects: fc.boolean(), rstLost: fc.boolean() })
   .filter((s) => s.oldSeq !== s.clientIss) // the old SYN is from another incarnation: a different ISN
-  .map((s) => ({ ...s, rstLost: s.rstLost && !s.clientConnects }));
+  // Its SYN,ACK's ack (oldSeq + 1) is compared with the client's numbers: never exactly 2^31 away (lesson 02 allows either answer there).
+  .map((s) => ({ ...s, oldSeq: awayFromAntipodes(s.oldSeq, [s.clientIss, s.serverIss]), rstLost: s.rstLost && !s.clientConnects }))
+  .filter((s) => s.oldSeq !== s.clientIss);
 type OldSynStory = { clientIss: number; serverIss: number; oldSeq: number; clientConnects: boolean; rstLost: boolean };
 
 function oldSynScenario(s: OldSynStory, handshake: "three-way" | "two-way"): Scenario {
@@ -136,7 +138,8 @@ const chaos: fc.Arbitrary<Scenario> = fc
   })
   .map(({ start, script, handshake, maxSteps, ...isns }) => ({
     ...isns,
-    script: [...start, ...script],
+    // An old SYN's ack (seq + 1) never lands exactly 2^31 from either end's numbers (lesson 02 allows either answer there).
+    script: [...start, ...script].map((a) => (a.kind === "old-syn" ? { ...a, seq: awayFromAntipodes(a.seq, [isns.clientIss, isns.serverIss]) } : a)),
     ...(handshake === undefined ? {} : { handshake }),
     ...(maxSteps === undefined ? {} : { maxSteps }),
   }));
@@ -244,6 +247,10 @@ const STAGES: readonly (readonly SimAction[])[] = [
   [...HANDSHAKE, close("client"), close("server"), DELIVER],
   [connect("client"), connect("server")],
   [connect("client"), connect("server"), DELIVER],
+  // Three segments in flight (both FINs, one copied), then one held up: where a
+  // copy or a held-up segment goes is visible only with three or more.
+  [...HANDSHAKE, close("client"), close("server"), DUPLICATE],
+  [...HANDSHAKE, close("client"), close("server"), DUPLICATE, DELAY],
 ];
 const ALL_ACTIONS: readonly SimAction[] = [
   DELIVER,

@@ -25,11 +25,17 @@ export interface Mistakes {
   readonly alwaysThreeWay?: boolean;
   /** Retransmits its last SYN or FIN whatever the state (even when it was acknowledged). */
   readonly retransmitsAcknowledged?: boolean;
+  /** "duplicate" puts the copy at the back of the network instead of right behind the original. */
+  readonly duplicateAtBack?: boolean;
+  /** "delay" swaps the head with the segment behind it instead of moving it to the back. */
+  readonly delayOnePlace?: boolean;
+  /** A "deliver" with thenClose and nothing in flight still calls close(). */
+  readonly closesWithoutSegment?: boolean;
 }
 
 const WAITING_FOR_ACK: readonly State[] = ["SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "CLOSING", "LAST-ACK"];
 /** The wrong drain's own safety net: far beyond any bound a spec uses, but finite. */
-const HIDDEN_CAP = 10_000;
+const HIDDEN_CAP = 1_000;
 
 export function makeSimulate(mistakes: Mistakes): (scenario: Scenario) => SimResult {
   return (scenario) => {
@@ -90,6 +96,14 @@ export function makeSimulate(mistakes: Mistakes): (scenario: Scenario) => SimRes
       }
       const head = network[0];
       if (head === undefined) {
+        if (mistakes.closesWithoutSegment && action.kind === "deliver" && "thenClose" in action && action.thenClose) {
+          // Which end? The learner guesses the last one that received something: the client if none did.
+          const end: End = [...trace].reverse().find((t) => t.action === "deliver" && t.end !== null)?.end ?? "client";
+          const sent = run(end, { kind: "close" });
+          post(other(end), sent);
+          record("deliver", null, null, sent);
+          continue;
+        }
         record(action.kind, null, null, []);
         continue;
       }
@@ -97,10 +111,12 @@ export function makeSimulate(mistakes: Mistakes): (scenario: Scenario) => SimRes
         if (!mistakes.dropDoesNothing) network.shift();
         record("drop", head.to, head.segment, []);
       } else if (action.kind === "duplicate") {
-        if (!mistakes.duplicateDoesNothing) network.splice(1, 0, head);
+        if (mistakes.duplicateAtBack) network.push(head);
+        else if (!mistakes.duplicateDoesNothing) network.splice(1, 0, head);
         record("duplicate", head.to, head.segment, []);
       } else if (action.kind === "delay") {
-        network.push(network.shift()!);
+        if (mistakes.delayOnePlace) network.splice(0, 2, ...network.slice(0, 2).reverse());
+        else network.push(network.shift()!);
         record("delay", head.to, head.segment, []);
       } else {
         network.shift();

@@ -33,3 +33,17 @@ export const segment: fc.Arbitrary<Segment> = fc.record({
   flags: flagSet,
   dataLength: fc.oneof(fc.constant(0), fc.nat({ max: 1460 }), fc.constant(65535)),
 });
+
+/**
+ * Lesson 02 lets either answer stand when two sequence numbers are exactly 2^31
+ * apart (seqLt, seqLeq, isAcceptableAck). So a later lesson, whose learner builds
+ * on their own lesson-02 functions, must never compare such a pair: a generated
+ * number within 3 of the antipode of any of `refs` (the numbers it may be
+ * compared with, or their neighbours) is moved on by 8 until it is clear of all.
+ */
+export function awayFromAntipodes(x: number, refs: readonly number[]): number {
+  const near = (y: number) => refs.some((r) => Math.abs(((y - r + 2 * SEQ_MODULUS) % SEQ_MODULUS) - 2 ** 31) <= 3);
+  let y = x;
+  while (near(y)) y = (y + 8) % SEQ_MODULUS;
+  return y;
+}

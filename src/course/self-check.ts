@@ -12,8 +12,9 @@
  *   known-wrong file is for a real exercise and exports it, at least three per exercise;
  * - every link and image of the lesson (and of its translations) points to a file that exists;
  * - the reference solution passes (a fixed and a random seed), the untouched stub
- *   is "not started", every known-wrong implementation is rejected: all graded in
- *   one supervised run;
+ *   is "not started", every known-wrong implementation is rejected, every accepted
+ *   reading (grader/NN-slug/readings/) passes, and so does every later lesson's
+ *   reference built on it (src/course/readings.ts): all graded in one supervised run;
  * - course-wide: no lesson file is orphaned or misnamed, no lesson number is used twice.
  *
  * `npm test` runs it on the workbook (test/course/), and so can an instructor on a new lesson.
@@ -22,13 +23,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Lexer, marked, type Token } from "marked";
-import { gradeTargets } from "../grading/supervisor.ts";
+import { gradeTargets, type SupervisorOptions } from "../grading/supervisor.ts";
 import type { Target } from "../grading/protocol.ts";
 import type { ExerciseResult } from "../grading/results.ts";
 import { lessonTarget, randomSeed as freshSeed } from "../grading/grade-course.ts";
 import { lessonSlugs, loadLesson, SLUG, TRANSLATION, translationFiles, wrongImplementations, type Course, type Lesson } from "./course.ts";
 import type { InspectRequest, ModuleExports } from "./inspect-modules.ts";
 import { splitFrontMatter } from "./lesson-meta.ts";
+import { acceptedReadings, buildOnReading, buildsOn } from "./readings.ts";
 import { PLACEHOLDER } from "./scaffold.ts";
 import { SCENARIO_NAMES } from "../lab/scenarios/index.ts";
 import { spawnCompiled } from "../grading/compile.mjs";
@@ -90,6 +92,7 @@ export function expectations(course: Course, randomSeed: number): Expectation[] 
             : `the stub in ${rel(course.root, lesson.files.exercise)} must only \`throw notImplemented("${e.name}")\`, but it was reported ${r.status}: ${describeResult(r)}`,
       });
     }
+    out.push(...readingExpectations(course, lesson, randomSeed));
     // A file named for no exercise is reported by the file checks; grading it would prove nothing.
     for (const wrong of wrongImplementations(lesson).filter((w) => lesson.exercises.some((e) => e.name === w.exercise))) {
       const target: Target = { ...lessonTarget(lesson, "solutions", [wrong.exercise]), id: `${lesson.slug}/wrong/${wrong.exercise}.${wrong.mistake}`, learnerFile: wrong.file };
@@ -110,14 +113,58 @@ export function expectations(course: Course, randomSeed: number): Expectation[] 
   return out;
 }
 
+/**
+ * The claims that prove lessons building on each other grade consistently: each
+ * accepted reading of `lesson` passes it, and every later lesson's reference built
+ * on that reading passes too (on the fixed and the random seed).
+ */
+function readingExpectations(course: Course, lesson: Lesson, randomSeed: number): Expectation[] {
+  const out: Expectation[] = [];
+  const later = course.lessons.filter((l) => l.number > lesson.number && buildsOn(l, lesson));
+  for (const reading of acceptedReadings(lesson)) {
+    const file = rel(course.root, reading.file);
+    const built = buildOnReading(reading, later);
+    for (const seed of [FIXED_SEED, randomSeed]) {
+      const own: Target = { ...lessonTarget(lesson, "solutions"), id: `${lesson.slug}/reading/${reading.name}@${seed}`, learnerFile: reading.file };
+      for (const e of lesson.exercises) {
+        out.push({
+          lesson: lesson.slug,
+          exercise: e.name,
+          claim: `the accepted reading "${reading.name}" passes (seed ${seed})`,
+          target: own,
+          seed,
+          holds: (r) => r.status === "passed",
+          explain: (r) => `the accepted reading ${file} does not pass its own lesson (seed ${seed}): ${describeResult(r)}. Either the reading is wrong, or the spec refuses an answer the stub allows.`,
+        });
+      }
+      for (const next of later) {
+        const target: Target = { ...lessonTarget(next, "solutions"), id: `${next.slug}/on-reading/${lesson.slug}.${reading.name}@${seed}`, learnerFile: built.get(next.slug)! };
+        for (const e of next.exercises) {
+          out.push({
+            lesson: next.slug,
+            exercise: e.name,
+            claim: `the reference passes when built on ${lesson.slug}'s accepted reading "${reading.name}" (seed ${seed})`,
+            target,
+            seed,
+            holds: (r) => r.status === "passed",
+            explain: (r) =>
+              `${rel(course.root, next.files.solution)} built on ${file} (which passes ${lesson.slug}) fails ${next.slug} (seed ${seed}): ${describeResult(r)}. ${next.slug} depends on a case ${lesson.slug} does not grade or leaves open: grade it in ${lesson.slug}, or keep ${next.slug} from producing it.`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Runs every expectation's target once (grouped by seed) and pairs each claim with its result. */
-export async function runSelfCheck(claims: readonly Expectation[]): Promise<Map<Expectation, ExerciseResult>> {
+export async function runSelfCheck(claims: readonly Expectation[], supervisor: SupervisorOptions = {}): Promise<Map<Expectation, ExerciseResult>> {
   const out = new Map<Expectation, ExerciseResult>();
   const seeds = [...new Set(claims.map((c) => c.seed))];
   for (const seed of seeds) {
     const mine = claims.filter((c) => c.seed === seed);
     const targets = [...new Map(mine.map((c) => [c.target.id, c.target])).values()];
-    const results = await gradeTargets(targets, { seed });
+    const results = await gradeTargets(targets, { seed }, supervisor);
     for (const claim of mine) {
       const result = results.get(claim.target.id)!.find((r) => r.name === claim.exercise);
       if (result) out.set(claim, result);

@@ -70,6 +70,20 @@ const course = {
     f[wrong("12-wrong-files", "add.exports-nothing")] = "// Mistake: exports the wrong name.\nexport function plus(a: number, b: number): number {\n  return 0;\n}\n";
   }),
   ...lesson("12-same-number"),
+  // Lessons that build on each other: 16 and 17 import 15. Lesson 15 grades only
+  // numbers >= 0, and its accepted reading throws on a negative one. Lesson 16
+  // hands lesson 15's function a negative number, lesson 17 never does.
+  ...lesson("15-base", (f) => {
+    f["grader/15-base/spec.ts"] = f["grader/15-base/spec.ts"]!.replace("[-3, 5], ", "");
+    f["grader/15-base/readings/throws-on-negatives.ts"] = "// Reads the lesson as never asking about negative numbers.\nexport function add(a: number, b: number): number {\n  if (a < 0 || b < 0) throw new Error(\"never asked\");\n  return a + b;\n}\n";
+  }),
+  ...lesson("16-builds-on", (f) => {
+    f["solutions/16-builds-on.ts"] = 'import { add as base } from "./15-base.ts";\n\nexport function add(a: number, b: number): number {\n  return base(a, b);\n}\n';
+  }),
+  ...lesson("17-builds-fine", (f) => {
+    f["solutions/17-builds-fine.ts"] = 'import { add as base } from "./15-base.ts";\n\nexport function add(a: number, b: number): number {\n  return base(a, b);\n}\n';
+    f["grader/17-builds-fine/spec.ts"] = f["grader/17-builds-fine/spec.ts"]!.replace("[-3, 5], ", "");
+  }),
   "exercises/13-orphan.ts": "export function add(a: number, b: number): number {\n  return a + b;\n}\n",
   "content/1-misnamed.md": "---\ntitle: x\n---\n",
   "content/14-ghost.fr.md": "# Fantôme\n",
@@ -181,6 +195,20 @@ describe("the course self-check", () => {
     const text = problems("12-wrong-files").map((p) => p.problem).join("\n");
     expect(text).toContain("grader/12-wrong-files/wrong/add.no-comment.ts must start with a comment");
     expect(text).toContain("grader/12-wrong-files/wrong/add.exports-nothing.ts exports no function add");
+  });
+
+  it("refuses a later lesson that hands an earlier lesson's function a case the earlier lesson does not grade, naming both files", () => {
+    expect(problems("15-base")).toEqual([]);
+    expect(report.findings.filter((f) => f.lesson === "15-base").map((f) => f.claim)).toContain('the accepted reading "throws-on-negatives" passes (seed 20261126)');
+    expect(claims("16-builds-on")).toEqual([
+      "add: the reference passes when built on 15-base's accepted reading \"throws-on-negatives\" (seed 20261126)",
+      "add: the reference passes when built on 15-base's accepted reading \"throws-on-negatives\" (seed 7)",
+    ]);
+    const message = problems("16-builds-on")[0]!.problem!;
+    expect(message).toContain("solutions/16-builds-on.ts built on grader/15-base/readings/throws-on-negatives.ts (which passes 15-base) fails 16-builds-on");
+    expect(message).toContain("never asked");
+    expectNamed("16-builds-on");
+    expect(problems("17-builds-fine")).toEqual([]);
   });
 
   it("refuses files of no lesson, misnamed files and a lesson number used twice", () => {
