@@ -57,7 +57,7 @@ export function nextRto(state: RtoState, event: RtoEvent, config: RtoConfig): Rt
  * config.retries retransmissions (`retransmitAt`, ascending) and the time the
  * sender gives up (`giveUpAt`: when the last retransmission's timer expires).
  *
- * Example (Linux SYN): { initialRto: 1000, retries: 6, maxRto: 120000 } →
+ * Example (Linux's SYN before 6.5, or with tcp_syn_linear_timeouts=0): { initialRto: 1000, retries: 6, maxRto: 120000 } →
  * { retransmitAt: [1000, 3000, 7000, 15000, 31000, 63000], giveUpAt: 127000 }.
  * With retries 0: { retransmitAt: [], giveUpAt: initialRto }.
  * You may assume whole numbers with 0 < initialRto <= maxRto and retries >= 0.

@@ -28,8 +28,8 @@
  *   acknowledges something we sent and have not seen acknowledged, and nothing
  *   we have not sent. In SYN-SENT, where SND.UNA = ISS and SND.NXT = ISS + 1,
  *   only SEG.ACK = ISS + 1 is acceptable (§3.10.7.3).
- * - A RST in SYN-RECEIVED is VALID when SEG.SEQ is exactly RCV.NXT (RFC 5961
- *   §3.2, folded into RFC 9293 §3.10.7.4). Anything else could be blind
+ * - A RST in SYN-RECEIVED is VALID when SEG.SEQ is exactly RCV.NXT (RFC 5961 §3.2,
+ *   optional in RFC 9293 §3.10.7.4; Linux and this course use it). Anything else could be blind
  *   injection by an attacker guessing numbers, so it changes nothing. In
  *   SYN-SENT there is no RCV.NXT yet; a RST counts there when its ACK
  *   acknowledges our SYN (§3.10.7.3).

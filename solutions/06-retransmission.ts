@@ -76,7 +76,7 @@ export function nextRto(state: RtoState, event: RtoEvent, config: RtoConfig): Rt
  * The whole life of one unanswered segment sent at time 0: wait the RTO,
  * retransmit, double the RTO (never past maxRto), and so on for `retries`
  * retransmissions; then wait one more (doubled, capped) RTO and give up.
- * Linux's SYN: { initialRto: 1000, retries: 6, maxRto: 120000 } → retransmits at
+ * Linux's SYN before 6.5 (or with tcp_syn_linear_timeouts=0): { initialRto: 1000, retries: 6, maxRto: 120000 } → retransmits at
  * 1, 3, 7, 15, 31, 63 s and gives up at 127 s.
  */
 export function retransmitSchedule(config: ScheduleConfig): Schedule {

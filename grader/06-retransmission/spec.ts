@@ -296,7 +296,7 @@ export default spec({
       },
     }),
     property({
-      name: "driving a segment with it: Linux's SYN retransmits at 1, 3, 7, 15, 31, 63 s and gives up at 127 s",
+      name: "driving a segment with it: Linux's classic SYN schedule (before 6.5) retransmits at 1, 3, 7, 15, 31, 63 s and gives up at 127 s",
       input: every<Drive>([
         { initialRto: 1000, maxRto: 120_000, maxTries: 6, step: 1000, horizon: 300_000 }, // tcp_syn_retries = 6
         { initialRto: 1000, maxRto: 120_000, maxTries: 5, step: 1000, horizon: 300_000 }, // tcp_synack_retries = 5
@@ -362,7 +362,7 @@ export default spec({
   ],
   retransmitSchedule: [
     property({
-      name: "real timelines: Linux SYN gives up at 127 s, SYN-ACK at 63 s, data (tcp_retries2 = 15) at 924.6 s",
+      name: "real timelines: Linux's classic SYN schedule gives up at 127 s, SYN-ACK at 63 s, data (tcp_retries2 = 15) at 924.6 s",
       input: every<ScheduleConfig>([
         { initialRto: 1000, retries: 6, maxRto: 120_000 },
         { initialRto: 1000, retries: 5, maxRto: 120_000 },
