@@ -13,12 +13,13 @@
 //   trusted/  reference solutions and known-wrong files graded as if a learner wrote them (self-check)
 //   runner/   the program that runs learner code
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { threadId } from "node:worker_threads";
 
 // Loaded only when something must be compiled: a run that finds everything cached never needs it.
 const esbuild = () => createRequire(import.meta.url)("esbuild");
@@ -293,7 +294,8 @@ function record(kind, entry, file, result) {
 }
 
 function writeAtomically(file, text) {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Judges are threads of one process: the pid alone does not tell two writers apart.
+  const temporary = `${file}.${process.pid}.${threadId}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
 }

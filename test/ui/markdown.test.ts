@@ -74,7 +74,8 @@ describe("rendering a lesson for the terminal", () => {
 
   it("renders every real lesson within 80 columns, except code lines written wider than that", () => {
     const dir = join(REPO_ROOT, "content");
-    for (const file of readdirSync(dir).filter((f) => /^\d\d-.*\.md$/.test(f))) {
+    // Lessons in English: translations are not shown yet, and Chinese needs its own line breaking (issue 14).
+    for (const file of readdirSync(dir).filter((f) => /^\d\d-[a-z0-9-]+\.md$/.test(f))) {
       const { body } = splitFrontMatter(file, readFileSync(join(dir, file), "utf8"));
       const wideSource = new Set(body.split("\n").filter((l) => visibleWidth(l) > 80).map((l) => l.trim()));
       const rendered = renderMarkdown(body, { width: 80, colors: colour });
