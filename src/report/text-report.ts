@@ -184,7 +184,8 @@ function details(lesson: string, e: ExerciseResult, ctx: ReportContext): string[
     field("Expected", c.green(f.expected));
     if (f.threw !== undefined) field("Your code", c.red(`threw ${f.threw}`));
     else field("Your code", c.red(f.actual ?? "undefined") + (missingReturn(f.actual) ? c.dim(" (returned undefined: is a `return` missing?)") : ""));
-    if (f.where) field("Where", f.frame ? `${f.where}\n${c.dim(f.frame)}` : f.where, false);
+    // The code frame is code: cut to the terminal with "…", never wrapped.
+    if (f.where) field("Where", [f.where, ...(f.frame ? f.frame.split("\n").map((l) => c.dim(truncateVisible(l, room))) : [])].join("\n"), false);
     if (f.note) field("Note", c.yellow(f.note));
     if (f.picture && !omit.has("picture")) lines.push("", ...pictureLines(f.picture, ctx.width ?? 80), "");
     if (!omit.has("replay")) field("Replay", `${ctx.gradeCommand} ${lesson} --replay ${f.replay}`, false); // a command to copy whole
