@@ -55,6 +55,15 @@ export const COMPILED = Object.freeze({
   trusted: join(CACHE, "trusted"),
   runner: join(CACHE, "runner"),
 });
+// They exist before any runner starts: Node's permission model grants nothing under a folder that
+// did not exist when the process started, so a runner started on a fresh checkout could read nothing.
+for (const dir of Object.values(COMPILED)) {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // compiling will say why
+  }
+}
 
 /** Bundled code must see the `import.meta.url` of the file it was written in, not the bundle's. */
 const keepImportMetaUrl = {
