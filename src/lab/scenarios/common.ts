@@ -135,3 +135,17 @@ export function connectStep(conn: Conn, allowHalfOpen: boolean, look?: string): 
       "microseconds on loopback, so the in-between states never show here.",
   };
 }
+
+/** The client calls close() (destroy() in Node): FIN-WAIT-2 at the client, CLOSE-WAIT at the server. */
+export function clientCloseStep(conn: Conn, comment: string, look: string): Step {
+  return {
+    title: "The client closes its socket",
+    code: `client.destroy()   // close() in C: ${comment}`,
+    async run() {
+      need(conn.client, "the client").destroy();
+    },
+    model: [closeCall("client"), settle],
+    expect: { client: "FIN-WAIT-2", server: "CLOSE-WAIT" },
+    look,
+  };
+}

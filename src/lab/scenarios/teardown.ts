@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario.ts";
-import { closeCall, connectStep, listenStep, need, settle, type Conn } from "./common.ts";
+import { clientCloseStep, closeCall, connectStep, listenStep, need, settle, type Conn } from "./common.ts";
 
 export const teardown: Scenario = {
   name: "teardown",
@@ -18,21 +18,15 @@ export const teardown: Scenario = {
     return [
       listenStep(conn, true),
       connectStep(conn, true),
-      {
-        title: "The client closes its socket",
-        code: "client.destroy()   // close() in C: the program lets go of the socket",
-        async run() {
-          need(conn.client, "the client").destroy();
-        },
-        model: [closeCall("client"), settle],
-        expect: { client: "FIN-WAIT-2", server: "CLOSE-WAIT" },
-        look:
-          "Client FIN-WAIT-2: its FIN is acknowledged and it waits for the server's. Server CLOSE-WAIT: the " +
-          "kernel has told the program ('end' event in Node) and now waits for the program to close. A " +
-          "program that never does leaves CLOSE-WAIT forever, so a pile of CLOSE-WAIT is an application " +
-          "bug. The client's program has let go of its socket, so Linux puts a timer on this orphaned " +
-          "FIN-WAIT-2 (tcp_fin_timeout): the RFC has no such timer.",
-      },
+      clientCloseStep(
+        conn,
+        "the program lets go of the socket",
+        "Client FIN-WAIT-2: its FIN is acknowledged and it waits for the server's. Server CLOSE-WAIT: the " +
+        "kernel has told the program ('end' event in Node) and now waits for the program to close. A " +
+        "program that never does leaves CLOSE-WAIT forever, so a pile of CLOSE-WAIT is an application " +
+        "bug. The client's program has let go of its socket, so Linux puts a timer on this orphaned " +
+        "FIN-WAIT-2 (tcp_fin_timeout): the RFC has no such timer.",
+      ),
       {
         title: "The server closes too",
         code: "serverSocket.end()",

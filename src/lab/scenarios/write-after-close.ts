@@ -2,7 +2,7 @@ import type net from "node:net";
 import { errorCode } from "../driver.ts";
 import { resetsSent } from "../linux-counters.ts";
 import type { LabContext, Scenario } from "../scenario.ts";
-import { closeCall, connectStep, listenStep, need, rowOf, settle, waitForKernel, waitUntil, type Conn } from "./common.ts";
+import { clientCloseStep, connectStep, listenStep, need, rowOf, settle, waitForKernel, waitUntil, type Conn } from "./common.ts";
 
 /** Writes, then waits (bounded) for the write's callback: "ok", an error code, or "no answer". */
 async function writeAndWait(ctx: LabContext, socket: net.Socket, text: string): Promise<string> {
@@ -31,20 +31,14 @@ export const writeAfterClose: Scenario = {
     return [
       listenStep(conn, true),
       connectStep(conn, true),
-      {
-        title: "The client closes its socket",
-        code: "client.destroy()   // close() in C: no more sending, and no more reading either",
-        async run() {
-          need(conn.client, "the client").destroy();
-        },
-        model: [closeCall("client"), settle],
-        expect: { client: "FIN-WAIT-2", server: "CLOSE-WAIT" },
-        look:
-          "The same two states as after end() in the half-close scenario: one FIN went one way. The " +
-          "difference is not in the states but in the program: it has let go of the socket, so nothing " +
-          "will ever read what arrives now (the tcp_fin_timeout timer on the client's row says so: Linux " +
-          "puts it only on an orphaned FIN-WAIT-2).",
-      },
+      clientCloseStep(
+        conn,
+        "no more sending, and no more reading either",
+        "The same two states as after end() in the half-close scenario: one FIN went one way. The " +
+        "difference is not in the states but in the program: it has let go of the socket, so nothing " +
+        "will ever read what arrives now (the tcp_fin_timeout timer on the client's row says so: Linux " +
+        "puts it only on an orphaned FIN-WAIT-2).",
+      ),
       {
         title: "The server writes after the client's close()",
         code: 'serverSocket.write("are you still there?")',
