@@ -48,6 +48,9 @@ function cacheRoot() {
 
 const CACHE = cacheRoot();
 
+/** Where the judges keep the digests of the reference's answers to `every` lists (expected-digests.ts). */
+export const EXPECTED_DIR = join(CACHE, "expected");
+
 /** The folder of each kind of compiled code (see above). */
 export const COMPILED = Object.freeze({
   judge: join(CACHE, "judge"),
@@ -175,7 +178,9 @@ export async function compileHarness(specFile, solutionsDir) {
   if (cached) return readFileSync(cached, "utf8");
   const contents = [
     `import spec from ${JSON.stringify(specFile)};`,
-    "export default Object.fromEntries(Object.entries(spec).map(([exercise, properties]) => [exercise, properties.map((p) => p.run)]));",
+    // Each property's run, and its every list (the judge then sends only the list's fingerprint).
+    "const every = (input) => (Array.isArray(input?.every) ? input.every : undefined);",
+    "export default Object.fromEntries(Object.entries(spec).map(([exercise, properties]) => [exercise, properties.map((p) => ({ run: p.run, every: every(p.input) }))]));",
   ].join("\n");
   const base = options(specFile, COMPILED.judge, [withoutAnswers(resolve(solutionsDir)), keepImportMetaUrl]);
   delete base.entryPoints;
@@ -244,7 +249,7 @@ export async function compileProgram(entry) {
 }
 
 /** Bump when the way anything is compiled changes, so nothing compiled the old way is reused. */
-const COMPILER_VERSION = "2";
+const COMPILER_VERSION = "3";
 
 function recordOf(kind, entry) {
   return join(COMPILED[kind], `${createHash("sha1").update(COMPILER_VERSION).update(entry).digest("hex").slice(0, 20)}.json`);

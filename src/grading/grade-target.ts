@@ -1,20 +1,23 @@
 /**
  * Grades one target (a learner's file, or one of the course's own files in the
  * self-check) in a judge worker (judge-worker.ts): the file is compiled here and
- * checked to import only what it may; a fresh sandboxed runner (runner.ts)
- * loads it with the lesson's harness; the judge (judge.ts) asks the runner for
- * values and decides. A runner that does not answer in time is killed and one
- * that dies is replaced; either way the exercise that was running is reported
- * against its own lesson while the rest carries on in a fresh runner. Runners
- * are never reused for another target: nothing one lesson's code changes can
- * reach another's.
+ * checked to import only what it may; a sandboxed runner (runner.ts) loads it
+ * with the lesson's harness; the judge (judge.ts) asks the runner for values
+ * and decides. A runner that does not answer in time is killed and one that
+ * dies is replaced; either way the exercise that was running is reported
+ * against its own lesson while the rest carries on in a fresh runner. A runner
+ * takes the next target only when this one left nothing behind in it (no
+ * pending work, no fault, no built-in changed: see leftovers.ts), so nothing
+ * one lesson's code changes can reach another's.
  */
-import { existsSync } from "node:fs";
+import fc from "fast-check";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Spec } from "../../grader/kit/spec.ts";
 import type { Child } from "./child-launcher.mjs";
-import { compileHarness, compileModule, compileTarget } from "./compile.mjs";
+import { compileHarness, compileModule, compileTarget, EXPECTED_DIR } from "./compile.mjs";
+import { ExpectedDigests } from "./expected-digests.ts";
 import { judgeExercise, SpecError } from "./judge.ts";
 import type { Frame, GradeOptions, Target, Thrown } from "./protocol.ts";
 import type { ExerciseResult } from "./results.ts";
@@ -46,6 +49,7 @@ interface Judged {
   readonly spec: Spec<Record<string, unknown>>;
   readonly reference: Record<string, unknown>;
   readonly harness: string;
+  readonly expectedDigests: ExpectedDigests;
 }
 
 /** The judge's modules of a lesson (spec, reference, harness), loaded once per process. */
@@ -56,13 +60,15 @@ function judgeModules(target: Target): Promise<Judged> {
   let found = judged.get(key);
   if (!found) {
     found = (async () => {
-      const load = async (file: string) => (await import(pathToFileURL(await compileModule(file)).href)) as Record<string, unknown>;
-      const [spec, reference, harness] = await Promise.all([
-        load(target.specFile),
-        load(target.referenceFile),
+      const [specFile, referenceFile, harness] = await Promise.all([
+        compileModule(target.specFile),
+        compileModule(target.referenceFile),
         compileHarness(target.specFile, join(courseRoot(target), "solutions")),
       ]);
-      return { spec: spec.default as Judged["spec"], reference, harness };
+      const load = async (file: string) => (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const [spec, reference] = await Promise.all([load(specFile), load(referenceFile)]);
+      const texts = [specFile, referenceFile].map((file) => readFileSync(file, "utf8"));
+      return { spec: spec.default as Judged["spec"], reference, harness, expectedDigests: new ExpectedDigests(EXPECTED_DIR, [...texts, harness, fc.__version]) };
     })();
     judged.set(key, found);
     found.catch(() => judged.delete(key));
@@ -76,6 +82,8 @@ export async function gradeTarget(
   options: TargetLimits,
   takeRunner: () => Child,
   onResult: (result: ExerciseResult) => void,
+  /** Takes back a runner that may grade another target (its lesson left nothing behind, see leftovers.ts). */
+  giveBack?: (child: Child) => void,
 ): Promise<ExerciseResult[]> {
   const budget = options.targetBudgetMs ?? 12_000;
   /** The runners' time spent on this target so far (only their time counts against the budget). */
@@ -177,6 +185,7 @@ export async function gradeTarget(
         root: courseRoot(target),
         places,
         ownFiles,
+        expectedDigests: judge.expectedDigests,
       });
     } catch (error) {
       if (error instanceof RunnerGone && error.reason === "timeout") {
@@ -194,10 +203,16 @@ export async function gradeTarget(
     record({ ...result, durationMs: Math.round(performance.now() - began), ...(output ? { output: capText(output, 2000) } : {}) });
     if (runner.dead) stop();
   }
+  judge.expectedDigests.save();
   if (session) {
     session.allowance = 1000;
-    await session.end();
-    stop();
+    if ((await session.end()) && giveBack) {
+      spent += session.spent;
+      giveBack(session.release());
+      session = undefined;
+    } else {
+      stop();
+    }
   }
   const fault = faults[0];
   return fault ? results.map((r) => (r.status === "timed-out" ? r : broken(r.name, fault, r.output))) : results;

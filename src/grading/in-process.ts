@@ -5,24 +5,21 @@
  * code, which always runs in a sandboxed runner (runner.ts).
  */
 import type { Spec } from "../../grader/kit/spec.ts";
+import { AnswerBook } from "./answers.ts";
 import type { LearnerRuns } from "./judge.ts";
-import type { Outcome } from "./protocol.ts";
-import { deepFreeze, describeThrown, toTransferable } from "./transfer.ts";
+import type { Answer, Outcome } from "./protocol.ts";
+import { deepFreeze } from "./transfer.ts";
 
 export function inProcessRuns<M>(spec: Spec<M>, module: M): LearnerRuns {
-  const runOne = (exercise: string, property: number, inputs: readonly unknown[]): Outcome[] => {
+  const answers = new AnswerBook();
+  const runOne = (exercise: string, property: number, inputs: readonly unknown[], digests: boolean): Answer[] => {
     const run = spec[exercise as keyof M]?.[property]?.run;
     if (!run) throw new Error(`no property ${property} for ${exercise}`);
-    return inputs.map((input): Outcome => {
-      try {
-        return { ok: true, ...toTransferable(run(module, deepFreeze(structuredClone(input)))) };
-      } catch (thrown) {
-        return { ok: false, thrown: describeThrown(thrown) };
-      }
-    });
+    return inputs.map((input) => answers.answer(() => run(module, deepFreeze(structuredClone(input))), digests));
   };
   return {
-    run: async (exercise, property, inputs) => runOne(exercise, property, inputs),
-    runMany: async (exercise, jobs) => jobs.map((job) => runOne(exercise, job.property, job.inputs)),
+    run: async (exercise, property, inputs) => runOne(exercise, property, inputs, false) as Outcome[],
+    runMany: async (exercise, jobs) => jobs.map((job) => runOne(exercise, job.property, job.inputs, true)),
+    values: async (ids) => answers.texts(ids).map((text): Outcome => ({ ok: true, value: JSON.parse(text) as unknown })),
   };
 }

@@ -14,7 +14,11 @@ import type { RunnerKind } from "./protocol.ts";
 const port = parentPort!;
 const post = (message: FromJudge) => port.postMessage(message);
 
-/** A runner started ahead of time, so the next target's does not have to start first. */
+/**
+ * The runner the next target takes: one started ahead of time, or the last
+ * target's when that left nothing behind (starting a runner costs more CPU than
+ * grading a small lesson).
+ */
 let spare: Child | undefined;
 const launch = (kind: RunnerKind): Child => {
   const child = launchChild(kind);
@@ -32,16 +36,19 @@ port.on("message", async (message: ToJudge) => {
   if (message.type !== "grade") return;
   const { target, grading, limits, next } = message;
   const take = (): Child => {
-    const child = spare?.kind === target.kind ? spare : launch(target.kind);
+    const usable = spare?.kind === target.kind && spare.process.exitCode === null && spare.process.signalCode === null;
+    const child = usable ? spare! : launch(target.kind);
     if (child === spare) spare = undefined;
     return child;
   };
-  const results = await gradeTarget(target, grading, limits, () => {
-    const child = take();
-    // The next target's runner starts while this one is graded.
-    if (next && !spare) spare = launch(next);
-    return child;
-  }, (result) => post({ type: "result", id: target.id, result }));
+  const keep = (child: Child) => {
+    if (spare) spare.process.kill("SIGKILL");
+    spare = next === child.kind ? child : undefined;
+    if (!spare) child.process.kill("SIGKILL");
+  };
+  const results = await gradeTarget(target, grading, limits, take, (result) => post({ type: "result", id: target.id, result }), keep);
+  // No runner to hand on (this target's was stopped): the next one starts now, while the main thread reports.
+  if (next && !spare) spare = launch(next);
   post({ type: "done", id: target.id, results });
 });
 post({ type: "ready" });

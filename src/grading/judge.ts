@@ -14,11 +14,12 @@ import { relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isEvery, type AnyProperty } from "../../grader/kit/spec.ts";
 import { printThrown, printValue } from "./print-value.ts";
-import type { Frame, Job, Outcome, Thrown } from "./protocol.ts";
+import type { Answer, Digested, Frame, Job, Outcome, Thrown } from "./protocol.ts";
 import { formatReplay, type Replay } from "./replay.ts";
 import type { ExerciseResult, Failure } from "./results.ts";
+import type { ExpectedDigests } from "./expected-digests.ts";
 import type { Place } from "./source-map.ts";
-import { capText, revive } from "./transfer.ts";
+import { capText, fingerprintOf, revive, toTransferable } from "./transfer.ts";
 
 export interface CheckOptions {
   readonly seed: number;
@@ -34,21 +35,38 @@ export interface CheckOptions {
   readonly places?: (frames: readonly Frame[]) => Place[];
   /** The learner's own source files (not lib/): where "Where" may point. */
   readonly ownFiles?: readonly string[];
+  /** The reference's digests for `every` lists, kept between runs (read, and completed here). */
+  readonly expectedDigests?: ExpectedDigests;
 }
 
 /** What the learner's module gives: `run` of property `property` of `exercise` on each input. */
 export interface LearnerRuns {
   /** Rejects when the learner's code cannot answer (it timed out, or its process died). */
   run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]>;
-  /** The same for several properties at once (one round trip): one list of outcomes per job. */
-  runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Outcome[])[]>;
+  /** The same for several properties at once (one round trip): one list of outcomes per job, values or digests. */
+  runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Answer[])[]>;
+  /** The values of outcomes answered by digest, by id. */
+  values(ids: readonly number[]): Promise<readonly Outcome[]>;
 }
+
+/**
+ * An answer whose digest is the reference's: the same value, and the
+ * reference's answer has the property (see expectedDigest), so this one has it.
+ */
+const AGREED = { ok: true, agreed: true } as const;
+type Checked = Outcome | typeof AGREED;
 
 /** A property's first inputs with both answers to them, computed for all properties at once. */
 interface Batch {
   readonly inputs: readonly unknown[];
-  readonly expected: readonly unknown[];
-  readonly outcomes: readonly Outcome[];
+  /** The reference's answer to input k (computed when first needed, for lists whose digests are known). */
+  readonly expected: (k: number) => unknown;
+  /**
+   * The learner's answer to input k. One answered by a digest that is not the
+   * reference's is fetched when first needed, with the next few such (most
+   * exercises with a wrong answer have many, and only the first is shown).
+   */
+  readonly answer: (k: number) => Checked | Promise<Checked>;
 }
 
 /** A spec's own mistake (the reference throws): never the learner's. */
@@ -140,12 +158,73 @@ async function firstBatches<M>(
   learner: LearnerRuns,
   options: CheckOptions,
 ): Promise<Batch[]> {
-  const jobs: Job[] = chosen.map(([property, index]) => ({ property: index, inputs: firstInputs(property, options) }));
+  const jobs: Job[] = chosen.map(([property, index]) => {
+    const every = isEvery(property.input) ? everyFingerprint(property.input.every) : undefined;
+    return { property: index, inputs: firstInputs(property, options), ...(every ? { every } : {}) };
+  });
   const pending = learner.runMany(exercise, jobs);
   pending.catch(() => undefined); // awaited below, unless the reference fails first
-  const expected = jobs.map((job, k) => job.inputs.map((input) => runReference(chosen[k]![0], reference, input)));
-  const outcomes = await pending;
-  return jobs.map((job, k) => ({ inputs: job.inputs, expected: expected[k]!, outcomes: outcomes[k]! }));
+  // The reference's digests: kept from an earlier run for an `every` list, else computed (and kept) while the runner works.
+  const digests = jobs.map((job, k) => {
+    const kept = job.every ? options.expectedDigests?.get(exercise, job.property, job.inputs.length) : undefined;
+    if (kept) return { kept, expected: [] as unknown[] };
+    const property = chosen[k]![0];
+    const expected = job.inputs.map((input) => runReference(property, reference, input));
+    const computed = expected.map((e, j) => expectedDigest(property, job.inputs[j], e));
+    if (job.every) options.expectedDigests?.set(exercise, job.property, computed);
+    return { kept: computed, expected };
+  });
+  const answered = await pending;
+  return jobs.map((job, k) => {
+    const { kept, expected } = digests[k]!;
+    // An answer whose digest is the reference's holds; the others are fetched when needed.
+    const answers = answered[k]!.map((o, j): Checked | Digested => ("digest" in o && kept[j] === o.digest ? AGREED : o));
+    let chunk = FETCH_FIRST;
+    const fetch = async (j: number): Promise<Checked> => {
+      const due: number[] = [];
+      for (let i = j; i < answers.length && due.length < chunk; i++) if ("digest" in answers[i]!) due.push(i);
+      chunk = Math.min(chunk * 4, FETCH_MOST);
+      const values = await learner.values(due.map((i) => (answers[i] as Digested).id));
+      due.forEach((i, n) => (answers[i] = values[n]!));
+      return answers[j] as Checked;
+    };
+    return {
+      inputs: job.inputs,
+      expected: (j: number) => (j in expected ? expected[j] : (expected[j] = runReference(chosen[k]![0], reference, job.inputs[j]))),
+      answer: (j: number) => {
+        const a = answers[j]!;
+        return "digest" in a ? fetch(j) : a;
+      },
+    };
+  });
+}
+
+/** How many answers whose digests differ are fetched at first, and at most at once (the count grows fourfold each time). */
+const FETCH_FIRST = 8;
+const FETCH_MOST = 2048;
+
+/**
+ * The digest an answer must have to hold without being looked at: the
+ * reference's, when its own answer has the property (a reference that fails
+ * its own spec, which the self-check must see, gets no digest, so every answer
+ * to that input is compared in full).
+ */
+function expectedDigest<M>(property: AnyProperty<M>, input: unknown, expected: unknown): string | null {
+  if (property.holds) {
+    try {
+      if (property.holds(expected, input, expected) !== true) return null;
+    } catch {
+      return null;
+    }
+  }
+  return fingerprintOf(expected) ?? null;
+}
+
+/** The fingerprint of an `every` list, once per list (the runner's harness holds the same list). */
+const everyFingerprints = new WeakMap<readonly unknown[], string | undefined>();
+function everyFingerprint(items: readonly unknown[]): string | undefined {
+  if (!everyFingerprints.has(items)) everyFingerprints.set(items, fingerprintOf(items));
+  return everyFingerprints.get(items);
 }
 
 async function findCounterexample<M>(
@@ -158,7 +237,7 @@ async function findCounterexample<M>(
   first: Batch | undefined,
 ): Promise<Found | undefined> {
   const expectedOf = (input: unknown) => runReference(property, reference, input);
-  const judge = (input: unknown, expected: unknown, outcome: Outcome) => verdictOf(property, input, expected, outcome, options);
+  const judge = (input: unknown, expected: unknown, outcome: Checked): Verdict => ("agreed" in outcome ? { ok: true } : verdictOf(property, input, expected, outcome, options));
   /** The learner's outcomes for some inputs; the reference is computed while the runner works. */
   const both = async (inputs: readonly unknown[]) => {
     const pending = learner.run(exercise, index, inputs);
@@ -167,9 +246,12 @@ async function findCounterexample<M>(
     return { expected, outcomes: await pending };
   };
   /** The first wrong answer of a batch: its index and verdict, or undefined. */
-  const firstWrong = (batch: Batch) => {
-    for (let k = 0; k < batch.outcomes.length; k++) {
-      const verdict = judge(batch.inputs[k], batch.expected[k], batch.outcomes[k]!);
+  const firstWrong = async (batch: Batch) => {
+    for (let k = 0; k < batch.inputs.length; k++) {
+      let outcome = batch.answer(k);
+      if ("agreed" in outcome) continue;
+      if (outcome instanceof Promise) outcome = await outcome;
+      const verdict = judge(batch.inputs[k], batch.expected(k), outcome);
       if (!verdict.ok) return { k, verdict };
     }
     return undefined;
@@ -198,7 +280,7 @@ async function findCounterexample<M>(
       const verdict = await single(items[i]);
       return verdict.ok ? undefined : found(items[i], verdict, undefined, String(i));
     }
-    const wrong = first && firstWrong(first);
+    const wrong = first && (await firstWrong(first));
     return wrong ? found(items[wrong.k], wrong.verdict, undefined, String(wrong.k)) : undefined;
   }
 
@@ -206,7 +288,7 @@ async function findCounterexample<M>(
   const numRuns = options.numRuns ?? property.numRuns ?? 100;
   // Every answer of the first batch right: the property holds. Only a failure needs fast-check again, to
   // shrink it: it generates the same inputs from the same seed, so their answers are taken from the batch.
-  if (first && !firstWrong(first)) return undefined;
+  if (first && !(await firstWrong(first))) return undefined;
   let calls = 0;
   let last: { input: unknown; verdict: Verdict & { ok: false } } | undefined;
   let aborted: unknown;
@@ -219,7 +301,7 @@ async function findCounterexample<M>(
     const k = calls++;
     try {
       let verdict: Verdict;
-      if (first && k < first.outcomes.length && isDeepStrictEqual(input, first.inputs[k])) verdict = judge(input, first.expected[k], first.outcomes[k]!);
+      if (first && k < first.inputs.length && isDeepStrictEqual(input, first.inputs[k])) verdict = judge(input, first.expected(k), await first.answer(k));
       else verdict = await single(input);
       if (!verdict.ok) {
         last = { input, verdict };
@@ -265,7 +347,9 @@ function verdictOf<M>(property: AnyProperty<M>, input: unknown, expected: unknow
   const actual = outcome.marked ? revive(outcome.value) : outcome.value;
   let holds: boolean;
   try {
-    holds = property.holds ? property.holds(actual, input, expected) === true : isDeepStrictEqual(actual, expected);
+    // The learner's value arrives as a copy (see transfer.ts), so it is compared with a copy of the reference's:
+    // a record's prototype (fast-check makes some without one) is not part of any answer.
+    holds = property.holds ? property.holds(actual, input, expected) === true : isDeepStrictEqual(actual, revive(toTransferable(expected).value));
   } catch {
     holds = false; // e.g. the learner returned undefined where an object was due
   }

@@ -57,16 +57,38 @@ export interface Frame {
 /** What one call of `run` gave: a value (made transferable, see transfer.ts; `marked` when it holds markers) or something thrown. */
 export type Outcome = { readonly ok: true; readonly value: unknown; readonly marked?: boolean } | { readonly ok: false; readonly thrown: Thrown };
 
+/**
+ * A value answered by digest, when the judge asked for digests: the digest of
+ * its exact JSON text (transfer.ts digestOf). The value stays in the runner,
+ * where the judge can ask for it by `id` when the digest is not the reference's.
+ */
+export interface Digested {
+  readonly ok: true;
+  readonly digest: string;
+  readonly id: number;
+}
+
+export type Answer = Outcome | Digested;
+
 /** Inputs for one property of an exercise. */
 export interface Job {
   readonly property: number;
   readonly inputs: readonly unknown[];
+  /**
+   * Set when `inputs` is the property's own `every` list, which the runner's
+   * harness holds too: then only this fingerprint of the list travels
+   * (transfer.ts fingerprintOf), and the runner uses its own copy if it matches.
+   */
+  readonly every?: string;
 }
+
+/** A job as sent: its inputs, or the fingerprint of the `every` list the runner holds. */
+export type SentJob = { readonly property: number; readonly inputs: readonly unknown[] } | { readonly property: number; readonly every: string };
 
 export type ToRunner =
   | {
       readonly type: "load";
-      /** The lesson's harness: a module (as text) mapping each exercise to its properties' `run` functions. */
+      /** The lesson's harness: a script (as text) giving, for each exercise, its properties' `run` functions and `every` lists. */
       readonly harness: string;
       /** The compiled file to grade. */
       readonly module: string;
@@ -74,29 +96,27 @@ export type ToRunner =
   /**
    * Run properties of one exercise, each on its inputs: one request for many, so
    * an exercise costs one round trip. `jobs` as transfer.ts encodes them (`marked`:
-   * some inputs must be revived).
+   * some inputs must be revived). `digests`: answer with digests where values allow.
    */
-  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly jobs: readonly Job[]; readonly marked: boolean }
+  | { readonly type: "run"; readonly request: number; readonly exercise: string; readonly jobs: readonly SentJob[]; readonly marked: boolean; readonly digests: boolean }
+  /** The exact JSON texts of values answered earlier by digest. */
+  | { readonly type: "values"; readonly request: number; readonly ids: readonly number[] }
   /** Grading is over: report late faults (timers, rejections), then wait to be stopped. */
   | { readonly type: "end" };
-
-/**
- * An outcome as sent: a value the runner sent before (the same object, returned
- * again, e.g. a conversation the harness memoizes for several properties) comes
- * as `same: id` instead of a second copy; `id` numbers the values sent.
- */
-export type SentOutcome =
-  | { readonly ok: true; readonly value: unknown; readonly marked?: boolean; readonly id?: number }
-  | { readonly ok: true; readonly same: number }
-  | { readonly ok: false; readonly thrown: Thrown };
 
 export type FromRunner =
   | { readonly type: "ready" }
   | { readonly type: "loaded"; readonly functions: readonly string[]; readonly output: string }
   /** `byGrader`: the harness itself did not load, not the learner's module. */
   | { readonly type: "load-failed"; readonly thrown: Thrown; readonly output: string; readonly byGrader?: boolean }
-  /** One list of outcomes per job, in order. */
-  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly (readonly SentOutcome[])[]; readonly output: string }
+  /**
+   * One list of outcomes per job, in order; `unheld` lists the jobs whose `every`
+   * list the runner does not hold (their lists are empty: the judge sends their inputs).
+   */
+  | { readonly type: "outcomes"; readonly request: number; readonly outcomes: readonly (readonly Answer[])[]; readonly unheld?: readonly number[]; readonly output: string }
+  /** The texts asked for, in order ("" for an id the runner never gave). */
+  | { readonly type: "values"; readonly request: number; readonly texts: readonly string[] }
   /** Learner code misbehaved outside a call (process.exit in a timer, an unhandled rejection...). */
   | { readonly type: "fault"; readonly message: string }
-  | { readonly type: "ended"; readonly output: string };
+  /** `reusable`: the lesson left nothing behind, so the runner may take another (see leftovers.ts). */
+  | { readonly type: "ended"; readonly output: string; readonly reusable?: boolean };

@@ -6,8 +6,8 @@
  * killed, and a runner that dies is described in words.
  */
 import type { Child } from "./child-launcher.mjs";
-import type { Frame, FromRunner, Job, Outcome, SentOutcome, Thrown, ToRunner } from "./protocol.ts";
-import { capText, toTransferable } from "./transfer.ts";
+import type { Answer, Frame, FromRunner, Job, Outcome, SentJob, Thrown, ToRunner } from "./protocol.ts";
+import { capText, isPlainJson, toTransferable } from "./transfer.ts";
 
 /** The runner stopped answering: its code did not finish in time, or its process died. */
 export class RunnerGone extends Error {
@@ -37,9 +37,12 @@ export class RunnerSession {
   private request = 0;
   private waiting: { accept: (m: FromRunner) => boolean; resolve: (m: FromRunner) => void; reject: (e: RunnerGone) => void; timer: NodeJS.Timeout } | undefined;
 
+  private readonly onMessage = (m: unknown) => this.receive(m);
+  private readonly onExit = (code: number | null, signal: NodeJS.Signals | null) => this.fail(new RunnerGone("died", describeDeath(code, signal, this.child.stderr)));
+
   constructor(private readonly child: Child) {
-    child.process.on("message", (m: unknown) => this.receive(m));
-    child.process.once("exit", (code, signal) => this.fail(new RunnerGone("died", describeDeath(code, signal, child.stderr))));
+    child.process.on("message", this.onMessage);
+    child.process.once("exit", this.onExit);
   }
 
   get dead(): boolean {
@@ -64,46 +67,84 @@ export class RunnerSession {
   }
 
   async load(harness: string, module: string): Promise<Loaded> {
-    const m = await this.ask({ type: "load", harness, module }, (m) => m.type === "loaded" || m.type === "load-failed");
+    const m = await this.send({ type: "load", harness, module }, (m) => m.type === "loaded" || m.type === "load-failed");
     if (m.type === "loaded") return { ok: true, functions: m.functions };
     const failed = m as Extract<FromRunner, { type: "load-failed" }>;
     return { ok: false, thrown: failed.thrown, byGrader: failed.byGrader === true };
   }
 
+  /** What `run` of property `property` gives on each input, as values. */
   async run(exercise: string, property: number, inputs: readonly unknown[]): Promise<readonly Outcome[]> {
-    return (await this.runMany(exercise, [{ property, inputs }]))[0]!;
+    return (await this.askRun(exercise, [{ property, inputs }], false)).outcomes[0] as readonly Outcome[];
   }
 
-  async runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Outcome[])[]> {
+  /**
+   * The same for several properties at once (one round trip), answered by
+   * digest where values allow (see Outcome and `values`). A job's `every` list
+   * travels as its fingerprint; should the runner not hold that very list, its
+   * inputs follow in a second request.
+   */
+  async runMany(exercise: string, jobs: readonly Job[]): Promise<readonly (readonly Answer[])[]> {
+    const { outcomes, unheld } = await this.askRun(exercise, jobs, true);
+    if (unheld.length === 0) return outcomes;
+    const sent = (await this.askRun(exercise, unheld.map((k) => ({ property: jobs[k]!.property, inputs: jobs[k]!.inputs })), true)).outcomes;
+    const all = [...outcomes];
+    unheld.forEach((k, i) => (all[k] = sent[i]!));
+    return all;
+  }
+
+  /** The values of outcomes answered by digest, by id; an id the runner does not know is an outcome the grader lost. */
+  async values(ids: readonly number[]): Promise<readonly Outcome[]> {
     const request = ++this.request;
-    const encoded = toTransferable(jobs);
-    const sent = { type: "run", request, exercise, jobs: encoded.value as Job[], marked: encoded.marked } as const;
-    const fits = (m: FromRunner) => m.type === "outcomes" && m.request === request && m.outcomes.length === jobs.length && jobs.every((j, i) => m.outcomes[i]!.length === j.inputs.length);
-    const m = await this.ask(sent, fits);
-    return (m as Extract<FromRunner, { type: "outcomes" }>).outcomes.map((list) => list.map((o) => this.resolve(o)));
+    const m = await this.send({ type: "values", request, ids }, (m) => m.type === "values" && m.request === request && m.texts.length === ids.length);
+    return (m as Extract<FromRunner, { type: "values" }>).texts.map((text): Outcome => {
+      try {
+        if (text !== "") return { ok: true, value: JSON.parse(text) as unknown };
+      } catch {
+        // not JSON: the same as lost
+      }
+      return { ok: false, thrown: { text: "The grader lost a value your code returned (not your fault, please report it)." } };
+    });
   }
 
-  /** The values sent so far, by id, so one sent again by reference is found. */
-  private readonly values = new Map<number, Outcome>();
-
-  private resolve(o: SentOutcome): Outcome {
-    if (!o.ok) return o;
-    if ("same" in o) return this.values.get(o.same) ?? { ok: false, thrown: { text: "The grader lost a value your code returned (not your fault, please report it)." } };
-    const outcome: Outcome = { ok: true, value: o.value, ...(o.marked ? { marked: true } : {}) };
-    if (o.id !== undefined) this.values.set(o.id, outcome);
-    return outcome;
+  /** Asks for one run request; values only (never digests) unless `digests`. */
+  private async askRun(exercise: string, jobs: readonly Job[], digests: boolean): Promise<{ outcomes: readonly (readonly Answer[])[]; unheld: readonly number[] }> {
+    const request = ++this.request;
+    const wire: SentJob[] = jobs.map((j) => (j.every !== undefined ? { property: j.property, every: j.every } : { property: j.property, inputs: j.inputs }));
+    // Inputs are the spec's plain data as a rule: copied with markers only when they hold what JSON would lose.
+    const encoded = isPlainJson(wire) ? { value: wire, marked: false } : toTransferable(wire);
+    const sent = { type: "run", request, exercise, jobs: encoded.value as SentJob[], marked: encoded.marked, digests } as const;
+    const fits = (m: FromRunner) => {
+      if (m.type !== "outcomes" || m.request !== request || m.outcomes.length !== jobs.length) return false;
+      if (!digests && m.outcomes.some((list) => list.some((o) => "digest" in o))) return false;
+      const unheld = new Set(m.unheld ?? []);
+      return jobs.every((j, i) => (unheld.has(i) ? j.every !== undefined && m.outcomes[i]!.length === 0 : m.outcomes[i]!.length === j.inputs.length));
+    };
+    const m = (await this.send(sent, fits)) as Extract<FromRunner, { type: "outcomes" }>;
+    return { outcomes: m.outcomes, unheld: m.unheld ?? [] };
   }
 
-  /** Lets the learner's leftover timers and rejections show as faults before the verdict. */
-  async end(): Promise<void> {
-    await this.ask({ type: "end" }, (m) => m.type === "ended").catch(() => undefined);
+  /**
+   * Lets the learner's leftover timers and rejections show as faults before the
+   * verdict; true when the runner left nothing behind and may take another target.
+   */
+  async end(): Promise<boolean> {
+    const m = await this.send({ type: "end" }, (m) => m.type === "ended").catch(() => undefined);
+    return m?.type === "ended" && m.reusable === true && this.faults.length === 0 && !this.dead;
+  }
+
+  /** Hands the runner over (for another target): this session stops listening to it. */
+  release(): Child {
+    this.child.process.off("message", this.onMessage);
+    this.child.process.off("exit", this.onExit);
+    return this.child;
   }
 
   kill(): void {
     this.child.process.kill("SIGKILL");
   }
 
-  private ask(message: ToRunner, accept: (m: FromRunner) => boolean): Promise<FromRunner> {
+  private send(message: ToRunner, accept: (m: FromRunner) => boolean): Promise<FromRunner> {
     if (this.gone) return Promise.reject(this.gone);
     const asked = performance.now();
     const settle = () => {
@@ -164,24 +205,28 @@ function checked(m: unknown): FromRunner | undefined {
     case "fault":
       return text(r.message) ? { type: "fault", message: r.message as string } : undefined;
     case "ended":
-      return output ? { type: "ended", output: (r.output as string) ?? "" } : undefined;
+      return output ? { type: "ended", output: (r.output as string) ?? "", reusable: r.reusable === true } : undefined;
     case "loaded":
       return output && Array.isArray(r.functions) && r.functions.every(text) ? { type: "loaded", functions: r.functions as string[], output: (r.output as string) ?? "" } : undefined;
     case "load-failed":
       return output && isThrown(r.thrown) ? { type: "load-failed", thrown: r.thrown, output: (r.output as string) ?? "", byGrader: r.byGrader === true } : undefined;
-    case "outcomes":
-      return output && typeof r.request === "number" && Array.isArray(r.outcomes) && r.outcomes.every((list) => Array.isArray(list) && list.every(isOutcome))
-        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as SentOutcome[][], output: (r.output as string) ?? "" }
+    case "outcomes": {
+      const unheld = r.unheld === undefined || (Array.isArray(r.unheld) && r.unheld.every(Number.isInteger));
+      return output && unheld && typeof r.request === "number" && Array.isArray(r.outcomes) && r.outcomes.every((list) => Array.isArray(list) && list.every(isAnswer))
+        ? { type: "outcomes", request: r.request, outcomes: r.outcomes as Answer[][], ...(r.unheld ? { unheld: r.unheld as number[] } : {}), output: (r.output as string) ?? "" }
         : undefined;
+    }
+    case "values":
+      return typeof r.request === "number" && Array.isArray(r.texts) && r.texts.every(text) ? { type: "values", request: r.request, texts: r.texts as string[] } : undefined;
     default:
       return undefined;
   }
 }
 
-function isOutcome(o: unknown): o is SentOutcome {
+function isAnswer(o: unknown): o is Answer {
   if (typeof o !== "object" || o === null) return false;
   const r = o as Record<string, unknown>;
-  if (r.ok === true) return "same" in r ? Number.isInteger(r.same) : "value" in r && (r.id === undefined || Number.isInteger(r.id));
+  if (r.ok === true) return "digest" in r ? typeof r.digest === "string" && Number.isInteger(r.id) : "value" in r;
   return r.ok === false && isThrown(r.thrown);
 }
 

@@ -9,6 +9,7 @@
  * and never equals anything a reference returns. Thrown things are described
  * where they were thrown.
  */
+import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import type { Frame, Thrown } from "./protocol.ts";
 
@@ -84,6 +85,73 @@ export function toTransferable(value: unknown): { value: unknown; marked: boolea
   };
   const copied = copy(value, 0);
   return { value: copied, marked };
+}
+
+/**
+ * Whether JSON carries `value` exactly, so that two such values with the same
+ * JSON text are equal as grading compares values (deeply and strictly, a
+ * record's prototype aside: the learner's values arrive as copies): null, booleans, strings within the cap,
+ * finite numbers other than -0, arrays and objects whose prototype is
+ * Object.prototype or null (fast-check makes records of both kinds), holding
+ * only such values (extra keys on arrays and symbol keys are ignored, as
+ * toTransferable ignores them). A walk without copying,
+ * far cheaper than toTransferable; false for anything else, for values too
+ * large or deep to compare (a cycle is too deep), and for whatever throws.
+ */
+export function isPlainJson(value: unknown): boolean {
+  // Every value counts, and a string by its length: the JSON text stays within bounds too.
+  let budget = MAX_NODES * 10;
+  const plain = (v: unknown, depth: number): boolean => {
+    if (--budget < 0) return false;
+    switch (typeof v) {
+      case "string":
+        budget -= v.length;
+        return v.length <= MAX_STRING;
+      case "number":
+        return Number.isFinite(v) && !Object.is(v, -0);
+      case "boolean":
+        return true;
+      case "object":
+        break;
+      default:
+        return false; // undefined (a hole in an array too), bigint, function, symbol
+    }
+    if (v === null) return true;
+    if (depth > MAX_DEPTH) return false;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) return false;
+      for (let i = 0; i < v.length; i++) if (!plain(v[i], depth + 1)) return false;
+      return true;
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key in v) if (!plain((v as Record<string, unknown>)[key], depth + 1)) return false;
+    return true;
+  };
+  try {
+    return plain(value, 0);
+  } catch {
+    return false; // a getter or Proxy trap threw
+  }
+}
+
+/** The exact JSON text of a value (see isPlainJson), or undefined when JSON cannot carry it exactly. */
+export function exactJson(value: unknown): string | undefined {
+  if (isPlainJson(value)) return JSON.stringify(value);
+  // Not plain, yet its copy may be: a class instance is compared by its fields (see toTransferable).
+  const copy = toTransferable(value);
+  return copy.marked ? undefined : JSON.stringify(copy.value);
+}
+
+/** The digest of a value's exact JSON text, or undefined when JSON cannot carry it exactly. */
+export function fingerprintOf(value: unknown): string | undefined {
+  const text = exactJson(value);
+  return text === undefined ? undefined : digestOf(text);
+}
+
+/** A fingerprint of a JSON text: equal texts, equal digests; different texts, different digests (SHA-256, 144 bits). */
+export function digestOf(text: string): string {
+  return createHash("sha256").update(text).digest("base64").slice(0, 24);
 }
 
 /** Prints as what it stands for, and (not being a plain object) equals nothing but itself. */
@@ -164,7 +232,8 @@ export function describeThrown(thrown: unknown, moduleFile = ""): Thrown {
   }
   if (moduleFile) {
     const frames: Frame[] = [];
-    for (const m of stack.matchAll(/(?:\(|at )(?:file:\/\/)?(\/[^():\s]+):(\d+):(\d+)/g)) {
+    // A module loaded again is imported as file:///…/x.mjs?load=2: the query is not part of its path.
+    for (const m of stack.matchAll(/(?:\(|at )(?:file:\/\/)?(\/[^():\s?]+)(?:\?[^():\s]*)?:(\d+):(\d+)/g)) {
       if (m[1] === moduleFile && frames.length < 20) frames.push({ line: Number(m[2]), column: Number(m[3]) });
     }
     if (frames.length > 0) out.frames = frames;

@@ -108,11 +108,22 @@ describe("grading hostile learner code", () => {
     }
   });
 
-  it("runs each lesson in a fresh process, so built-ins one lesson's code changed never reach another's", async () => {
+  it("never gives a lesson a runner in which an earlier lesson's code changed a built-in", async () => {
     const lessons = loadCourse(FIXTURE_ROOT).lessons.filter((l) => BUILTINS.includes(l.slug));
     const targets = lessons.map((l) => lessonTarget(l, "exercises"));
     const results = await gradeTargets(targets, { seed: 7 }, { concurrency: 1 });
     expect(results.get("17-after-changed-builtins")!.map((r) => r.status)).toEqual(["passed", "passed"]);
+  });
+
+  it("gives the next lesson the same runner only when the last one left nothing running in it", async () => {
+    const slugs = ["26-runner-pid-a", "27-runner-pid-leaves-timer", "28-runner-pid-c"];
+    const lessons = loadCourse(FIXTURE_ROOT).lessons.filter((l) => slugs.includes(l.slug));
+    const results = await gradeTargets(lessons.map((l) => lessonTarget(l, "exercises")), { seed: 7 }, { concurrency: 1 });
+    // Each lesson's pid() returns the pid of the runner that graded it; the report shows it as the wrong answer.
+    const [a, leaves, c] = slugs.map((slug) => Number(results.get(slug)![0]!.failure?.actual));
+    expect(a).toBeGreaterThan(0);
+    expect(leaves).toBe(a);
+    expect(c).not.toBe(leaves);
   });
 
   it("leaves the lessons after a hostile one unaffected, and stays bounded", () => {
